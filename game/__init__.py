@@ -1,0 +1,1 @@
+"""Saluran: a turn-based political career game."""

@@ -1,0 +1,127 @@
+"""Turn structured conditions into fast predicates over (state, actor).
+
+Predicates are compiled once per scenario, so the simulation loop never re-reads rule data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, assert_never
+
+from game.core.rules import (
+    AgeRange,
+    AllOf,
+    AnyOf,
+    Condition,
+    ContestSoon,
+    HasStatus,
+    HoldsPosition,
+    Not,
+    PartyMember,
+    PartyPopularity,
+    Registered,
+    ResourceRange,
+    Tenure,
+    TurnRange,
+)
+
+if TYPE_CHECKING:
+    from game.core.scenario import Scenario
+    from game.core.state import Actor, GameState
+
+Predicate = Callable[["GameState", "Actor"], bool]
+
+
+def _always(state: GameState, actor: Actor) -> bool:
+    return True
+
+
+def _within(value: float, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def turns_until(every: int, offset: int, turn: int) -> int:
+    """Turns from ``turn`` until a schedule next sits (0 = this turn)."""
+    if turn <= offset:
+        return offset - turn
+    return (offset - turn) % every
+
+
+def actor_age(scenario: Scenario, state: GameState) -> float:
+    """Every actor ages together: the scenario's start age plus elapsed years."""
+    return scenario.start_age + (state.turn - 1) * scenario.months_per_turn / 12
+
+
+def compile_condition(cond: Condition, scenario: Scenario) -> Predicate:
+    """One predicate for one condition (see ``game.core.rules`` for their meaning)."""
+    if isinstance(cond, ResourceRange):
+        rid, low, high = cond.resource, cond.minimum, cond.maximum
+        return lambda s, a: _within(a.resources[rid], low, high)
+    if isinstance(cond, HoldsPosition):
+        wanted = cond.positions
+        if cond.ever:
+            return lambda s, a: any(p in a.first_held for p in wanted)
+        if len(wanted) == 1:
+            only = wanted[0]
+            return lambda s, a: only in a.positions
+        return lambda s, a: any(p in a.positions for p in wanted)
+    if isinstance(cond, Tenure):
+        return _compile_tenure(cond)
+    if isinstance(cond, PartyMember):
+        return _compile_party_member(cond)
+    if isinstance(cond, HasStatus):
+        sid, present = cond.status, cond.present
+        return lambda s, a: (sid in a.statuses) == present
+    if isinstance(cond, TurnRange):
+        tlow, thigh = cond.minimum, cond.maximum
+        return lambda s, a: _within(s.turn, tlow, thigh)
+    if isinstance(cond, AgeRange):
+        alow, ahigh = cond.minimum, cond.maximum
+        return lambda s, a: _within(actor_age(scenario, s), alow, ahigh)
+    if isinstance(cond, ContestSoon):
+        contest = next(c for c in scenario.contests if c.id == cond.contest)
+        every, offset, within = contest.schedule.every, contest.schedule.offset, cond.within
+        return lambda s, a: turns_until(every, offset, s.turn) <= within
+    if isinstance(cond, Registered):
+        cid, present = cond.contest, cond.present
+        return lambda s, a: (cid in a.registrations) == present
+    if isinstance(cond, PartyPopularity):
+        plow, phigh = cond.minimum, cond.maximum
+        return lambda s, a: a.party is not None and _within(s.popularity[a.party], plow, phigh)
+    if isinstance(cond, AllOf):
+        return compile_all(cond.conditions, scenario)
+    if isinstance(cond, AnyOf):
+        parts = [compile_condition(c, scenario) for c in cond.conditions]
+        return lambda s, a: any(p(s, a) for p in parts)
+    if isinstance(cond, Not):
+        inner = compile_condition(cond.condition, scenario)
+        return lambda s, a: not inner(s, a)
+    assert_never(cond)
+
+
+def _compile_tenure(cond: Tenure) -> Predicate:
+    turns, pos = cond.turns, cond.position
+    if pos is None:
+        return lambda s, a: any(s.turn - h.since >= turns for h in a.positions.values())
+    return lambda s, a: a.turns_held.get(pos, 0) >= turns
+
+
+def _compile_party_member(cond: PartyMember) -> Predicate:
+    if not cond.member:
+        return lambda s, a: a.party is None
+    party, min_turns = cond.party, cond.min_turns
+    return lambda s, a: (
+        a.party is not None
+        and (party is None or a.party == party)
+        and s.turn - a.party_since >= min_turns
+    )
+
+
+def compile_all(conds: Sequence[Condition], scenario: Scenario) -> Predicate:
+    """A predicate true when every condition holds (true for none)."""
+    parts = [compile_condition(c, scenario) for c in conds]
+    if not parts:
+        return _always
+    if len(parts) == 1:
+        return parts[0]
+    return lambda s, a: all(p(s, a) for p in parts)

@@ -1,0 +1,210 @@
+"""The one way state changes: ``apply(state, command)``; and the queries around it.
+
+``legal_moves`` is candidates filtered by ``validate``, the same check ``apply`` runs, so the
+UI, the AI and the engine never disagree.  A refused command returns a ``Rejected`` value and
+leaves the state untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import assert_never
+
+from game.core import turns
+from game.core.effects import apply_effects, first_infeasible
+from game.core.events import CheckRolled, ChoiceMade, Event, MoveMade, TurnEnded
+from game.core.ids import ActorId
+from game.core.moves import ChooseOption, Command, EndTurn, MakeMove, Rejection
+from game.core.resources import change
+from game.core.rng import stream
+from game.core.scenario import Check, ChoiceDef, MoveDef
+from game.core.scoring import check_chance
+from game.core.state import Actor, GameState
+from game.core.victory import end_career
+
+FUNDS = "funds"
+ONCE = 1 << 30  # a cooldown that never ends
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A refused command: a reason code and a sentence for people."""
+
+    reason: Rejection
+    message: str
+
+
+def to_move(state: GameState) -> ActorId | None:
+    """Whose decision the game waits for (None once the game is over)."""
+    if state.phase == "over":
+        return None
+    if state.phase == "choose":
+        return state.pending[0].actor
+    return state.order[state.current]
+
+
+def validate(state: GameState, command: Command) -> Rejected | None:
+    """Why ``command`` would be refused now (None = it would be applied)."""
+    if state.phase == "over":
+        return Rejected(Rejection.GAME_OVER, "the game is over")
+    actor = state.actors.get(command.actor)
+    if actor is None:
+        return Rejected(Rejection.UNKNOWN_ACTOR, f"no actor {command.actor!r}")
+    if to_move(state) != command.actor:
+        return Rejected(Rejection.NOT_YOUR_TURN, f"it is not {command.actor}'s decision")
+    if isinstance(command, EndTurn):
+        return None if state.phase == "act" else Rejected(Rejection.WRONG_PHASE,
+                                                          "an event card is waiting")
+    if isinstance(command, ChooseOption):
+        return _validate_choice(state, command)
+    if isinstance(command, MakeMove):
+        reason = _move_rejection(state, actor, command)
+        return None if reason is None else Rejected(reason, _explain(command, reason))
+    assert_never(command)
+
+
+def _explain(command: MakeMove, reason: Rejection) -> str:
+    return f"move {command.move!r} refused: {reason.value.replace('_', ' ')}"
+
+
+def _validate_choice(state: GameState, command: ChooseOption) -> Rejected | None:
+    if state.phase != "choose":
+        return Rejected(Rejection.WRONG_PHASE, "no event card is waiting")
+    pending = state.pending[0]
+    event = state.book.events[pending.event]
+    if command.event != pending.event or all(c.id != command.choice for c in event.choices):
+        return Rejected(Rejection.NO_SUCH_CHOICE, f"no choice {command.choice!r} here")
+    return None
+
+
+def _move_rejection(state: GameState, actor: Actor, command: MakeMove) -> Rejection | None:
+    if state.phase != "act":
+        return Rejection.WRONG_PHASE
+    mdef = state.book.moves.get(command.move)
+    if mdef is None:
+        return Rejection.UNKNOWN_MOVE
+    if command.move in actor.used_this_turn:
+        return Rejection.ALREADY_USED
+    if actor.cooldowns.get(command.move, 0) > state.turn:
+        return Rejection.COOLDOWN
+    if actor.agenda < mdef.agenda:
+        return Rejection.NO_AGENDA
+    if mdef.funds and actor.resources.get(FUNDS, 0.0) < mdef.funds:
+        return Rejection.NO_FUNDS
+    if not _target_ok(state, actor, mdef, command.target):
+        return Rejection.BAD_TARGET
+    if not state.book.move_requires[mdef.id](state, actor):
+        return Rejection.REQUIREMENTS_NOT_MET
+    return first_infeasible(state, actor, mdef.effects + mdef.on_success, command.target)
+
+
+def _target_ok(state: GameState, actor: Actor, mdef: MoveDef, target: str | None) -> bool:
+    if mdef.target == "none":
+        return target is None
+    if mdef.target == "party":
+        return target in state.popularity and target != actor.party
+    return target in actor.positions
+
+
+def candidates(state: GameState, actor: Actor) -> list[Command]:
+    """Every command shape ``actor`` could give now, before validation."""
+    if state.phase == "choose":
+        pending = state.pending[0]
+        choices = state.book.events[pending.event].choices
+        return [ChooseOption(actor.id, pending.event, c.id) for c in choices]
+    found: list[Command] = []
+    for mdef in state.book.scenario.moves:
+        if mdef.target == "none":
+            found.append(MakeMove(actor.id, mdef.id))
+        elif mdef.target == "party":
+            found.extend(MakeMove(actor.id, mdef.id, p) for p in state.popularity)
+        else:
+            found.extend(MakeMove(actor.id, mdef.id, p) for p in actor.positions)
+    found.append(EndTurn(actor.id))
+    return found
+
+
+def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
+    """Every command ``actor_id`` may give now; the same check ``apply`` uses."""
+    if to_move(state) != actor_id:
+        return []
+    actor = state.actors[actor_id]
+    return [c for c in candidates(state, actor) if validate(state, c) is None]
+
+
+def apply(state: GameState, command: Command) -> list[Event] | Rejected:
+    """Apply ``command``: the events it caused, or why it was refused (state unchanged)."""
+    refused = validate(state, command)
+    if refused is not None:
+        return refused
+    out: list[Event] = []
+    actor = state.actors[command.actor]
+    if isinstance(command, MakeMove):
+        _make_move(state, actor, command, out)
+        if not actor.active:
+            _actor_done(state, actor, out)
+    elif isinstance(command, EndTurn):
+        out.append(TurnEnded(actor.id))
+        _actor_done(state, actor, out)
+    else:
+        _choose(state, actor, command, out)
+    return out
+
+
+def _roll(state: GameState, actor: Actor, check: Check, label: str) -> tuple[bool, CheckRolled]:
+    chance, factors = check_chance(state, actor, check)
+    roll = stream(state.seed, state.turn, f"{actor.id}:{label}").random()
+    return roll < chance, CheckRolled(chance, factors, roll, roll < chance)
+
+
+def _make_move(state: GameState, actor: Actor, command: MakeMove, out: list[Event]) -> None:
+    mdef = state.book.moves[command.move]
+    state.move_count += 1
+    actor.agenda -= mdef.agenda
+    actor.used_this_turn.append(mdef.id)
+    if mdef.once:
+        actor.cooldowns[mdef.id] = ONCE
+    elif mdef.cooldown:
+        actor.cooldowns[mdef.id] = state.turn + mdef.cooldown + 1
+    reason = f"move:{mdef.id}"
+    made_at = len(out)
+    if mdef.funds:
+        change(state, actor, FUNDS, -mdef.funds, reason, out)
+    apply_effects(state, actor, mdef.effects, command.target, reason, out)
+    rolled = None
+    if mdef.check is not None:
+        success, rolled = _roll(state, actor, mdef.check, f"move{state.move_count}:{mdef.id}")
+        follow = mdef.on_success if success else mdef.on_failure
+        apply_effects(state, actor, follow, command.target, reason, out)
+    out.insert(made_at, MoveMade(actor.id, mdef.id, command.target, mdef.agenda, mdef.funds,
+                                 rolled))
+
+
+def _choose(state: GameState, actor: Actor, command: ChooseOption, out: list[Event]) -> None:
+    state.pending.pop(0)
+    event = state.book.events[command.event]
+    choice: ChoiceDef = next(c for c in event.choices if c.id == command.choice)
+    reason = f"event:{event.id}"
+    made_at = len(out)
+    apply_effects(state, actor, choice.effects, None, reason, out)
+    rolled = None
+    if choice.check is not None:
+        success, rolled = _roll(state, actor, choice.check, f"choice:{event.id}")
+        apply_effects(state, actor, choice.on_success if success else choice.on_failure, None,
+                      reason, out)
+    out.insert(made_at, ChoiceMade(actor.id, event.id, choice.id, rolled))
+    if not state.pending:
+        turns.finish_turn(state, out)
+
+
+def _actor_done(state: GameState, actor: Actor, out: list[Event]) -> None:
+    """The acting actor ended its turn (or its career): pass to the next, or finish moves."""
+    if actor.result is not None:  # retired by its own move
+        end_career(state, actor, actor.result, out)
+        if actor.is_player:
+            state.result = actor.result
+            state.phase = "over"
+            return
+    state.current = turns.first_active(state, state.current + 1)
+    if state.current >= len(state.order):
+        turns.after_moves(state, out)

@@ -1,0 +1,89 @@
+"""A scenario compiled for play: lookups by id and predicates built once."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from game.core.conditions import Predicate, compile_all
+from game.core.scenario import (
+    ChannelDef,
+    ContestDef,
+    EventDef,
+    MoveDef,
+    PositionDef,
+    ResourceDef,
+    Scenario,
+    StatusDef,
+)
+
+#: Factor sources that are not resources; contests and checks may weigh them.
+SPECIAL_SOURCES = ("party_popularity", "incumbency", "party_tenure", "nominated")
+PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
+
+
+@dataclass(slots=True)
+class Rulebook:
+    """Everything the engine looks up while playing; never mutated after ``compile``."""
+
+    scenario: Scenario
+    resources: dict[str, ResourceDef] = field(default_factory=dict)
+    positions: dict[str, PositionDef] = field(default_factory=dict)
+    contests: dict[str, ContestDef] = field(default_factory=dict)
+    moves: dict[str, MoveDef] = field(default_factory=dict)
+    events: dict[str, EventDef] = field(default_factory=dict)
+    statuses: dict[str, StatusDef] = field(default_factory=dict)
+    channels: dict[str, ChannelDef] = field(default_factory=dict)
+    move_requires: dict[str, Predicate] = field(default_factory=dict)
+    position_requires: dict[str, Predicate] = field(default_factory=dict)
+    contest_requires: dict[str, Predicate] = field(default_factory=dict)
+    event_conditions: dict[str, Predicate] = field(default_factory=dict)
+    # channel entered on gaining a position / standing in a contest kind
+    entry_by_position: dict[str, list[str]] = field(default_factory=dict)
+    entry_by_contest_kind: dict[str, list[str]] = field(default_factory=dict)
+    exclusions: dict[str, frozenset[str]] = field(default_factory=dict)  # symmetric
+    victory_positions: frozenset[str] = frozenset()
+    actor_events: tuple[EventDef, ...] = ()
+    world_events: tuple[EventDef, ...] = ()
+
+    def normalise(self, resource: str, value: float) -> float:
+        """Map a resource value to roughly 0..1 for contests and checks."""
+        rdef = self.resources[resource]
+        if rdef.log_scale > 0:
+            return math.log1p(max(value, 0.0)) / math.log1p(rdef.log_scale)
+        if rdef.maximum is not None and rdef.maximum > rdef.minimum:
+            return (value - rdef.minimum) / (rdef.maximum - rdef.minimum)
+        return value / 100.0
+
+
+def compile_rulebook(scenario: Scenario) -> Rulebook:
+    """Index ``scenario`` and compile its conditions."""
+    book = Rulebook(scenario=scenario)
+    book.resources = {r.id: r for r in scenario.resources}
+    book.positions = {p.id: p for p in scenario.positions}
+    book.contests = {c.id: c for c in scenario.contests}
+    book.moves = {m.id: m for m in scenario.moves}
+    book.events = {e.id: e for e in scenario.events}
+    book.statuses = {s.id: s for s in scenario.statuses}
+    book.channels = {c.id: c for c in scenario.channels}
+    book.move_requires = {m.id: compile_all(m.requires, scenario) for m in scenario.moves}
+    book.position_requires = {
+        p.id: compile_all(p.requires, scenario) for p in scenario.positions
+    }
+    book.contest_requires = {c.id: compile_all(c.requires, scenario) for c in scenario.contests}
+    book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
+    for channel in scenario.channels:
+        for pid in channel.entry_positions:
+            book.entry_by_position.setdefault(pid, []).append(channel.id)
+        for kind in channel.entry_contest_kinds:
+            book.entry_by_contest_kind.setdefault(kind, []).append(channel.id)
+    excl: dict[str, set[str]] = {p.id: set() for p in scenario.positions}
+    for pos in scenario.positions:
+        for other in pos.excludes:
+            excl[pos.id].add(other)
+            excl.setdefault(other, set()).add(pos.id)
+    book.exclusions = {k: frozenset(v) for k, v in excl.items()}
+    book.victory_positions = frozenset(scenario.victory.positions)
+    book.actor_events = tuple(e for e in scenario.events if e.scope == "actor")
+    book.world_events = tuple(e for e in scenario.events if e.scope == "world")
+    return book

@@ -1,0 +1,277 @@
+"""Static scenario definitions: the country, its system and its rules, as plain data.
+
+A ``Scenario`` is immutable and shared by every game played from it.  ``game.content`` builds
+it from JSON; tests may build one in code.  Units: a turn is ``months_per_turn`` months;
+funds are in the scenario's currency unit; bounded resources are clamped to [minimum, maximum].
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from game.core.ids import (
+    ActorId,
+    ChannelId,
+    ContestId,
+    EventId,
+    MoveId,
+    PartyId,
+    PositionId,
+    ResourceId,
+    StatusId,
+    Text,
+    TrackId,
+)
+from game.core.rules import ChangeResource, Condition, Effect
+
+Obtained = Literal["contest", "appointment", "exam", "automatic", "move"]
+ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam"]
+MoveTarget = Literal["none", "party", "held_position"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceDef:
+    """A quantity every actor carries, with bounds and a per-turn pull toward ``baseline``."""
+
+    id: ResourceId
+    name: Text
+    minimum: float
+    maximum: float | None
+    initial: float
+    decay: float = 0.0  # share of the gap to ``baseline`` closed each turn, 0..1
+    baseline: float = 0.0
+    skill: bool = False
+    party_bound: bool = False  # reset to ``initial`` when the actor leaves a party
+    resets_after_contest: bool = False  # e.g. campaign momentum, spent by each contest
+    log_scale: float = 0.0  # >0: contests and checks read log1p(value)/log1p(log_scale)
+
+
+@dataclass(frozen=True, slots=True)
+class TrackDef:
+    """A column of the board: a ladder of positions."""
+
+    id: TrackId
+    name: Text
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelDef:
+    """One of the mobility channels; entered by holding an entry position or standing."""
+
+    id: ChannelId
+    name: Text
+    description: Text
+    entry_positions: tuple[PositionId, ...] = ()
+    entry_contest_kinds: tuple[ContestKind, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PositionDef:
+    """A seat-bearing office on the board."""
+
+    id: PositionId
+    name: Text
+    track: TrackId
+    tier: int
+    seats: int
+    obtained: Obtained
+    requires: tuple[Condition, ...] = ()
+    excludes: tuple[PositionId, ...] = ()
+    neutral: bool = False  # holders may not be party members
+    per_party: bool = False  # each party has its own ``seats`` seats; lost on leaving
+    replaces: tuple[PositionId, ...] = ()  # given up when this one is gained (promotion)
+    term: int = 0  # turns until the seat is vacated; 0 = until the next contest or forever
+    term_limit: int = 0  # consecutive wins allowed in its contest; 0 = unlimited
+    salary: float = 0.0
+    agenda_cost: int = 0
+    influence: float = 0.0
+    per_turn: tuple[ChangeResource, ...] = ()
+    prestige: float = 0.0  # legacy points for having held it
+    description: Text = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyDef:
+    """A political party and its starting popularity (0..100)."""
+
+    id: PartyId
+    name: Text
+    popularity: float
+    short: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One weighted input of a contest strength or success chance."""
+
+    source: str  # a resource id or one of CONTEST_SOURCES
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """A contest sits on turns ``offset``, ``offset + every``, ..."""
+
+    every: int = 1
+    offset: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ContestDef:
+    """A recurring contest that fills the seats of ``position`` (or grants nominations)."""
+
+    id: ContestId
+    name: Text
+    kind: ContestKind
+    position: PositionId
+    schedule: Schedule
+    factors: tuple[Factor, ...]
+    noise: float = 5.0  # standard deviation of the strength noise, in strength points
+    temperature: float = 10.0  # softmax temperature for vote shares
+    per_party: bool = False
+    field_count: int = 0  # contenders not played by actors
+    field_strength: float = 0.0
+    threshold: float = 0.0  # exams and appointments: strength needed to win a seat
+    requires: tuple[Condition, ...] = ()
+    requires_nomination: bool = False
+    for_contest: ContestId | None = None  # nominations: the election nominated for
+    min_party_popularity: float = 0.0  # nominations: the party's threshold to nominate
+    incumbents_run: bool = True
+    winners: int = 0  # seats (or nominations per party) filled; 0 = the position's seats
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A success check: chance = base + sum(weight * normalised source), clamped."""
+
+    base: float
+    factors: tuple[Factor, ...] = ()
+    minimum: float = 0.05
+    maximum: float = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class MoveDef:
+    """A channel move an actor may make with agenda points."""
+
+    id: MoveId
+    channel: ChannelId
+    name: Text
+    help: Text
+    requires: tuple[Condition, ...] = ()
+    agenda: int = 1
+    funds: float = 0.0
+    effects: tuple[Effect, ...] = ()
+    check: Check | None = None
+    on_success: tuple[Effect, ...] = ()
+    on_failure: tuple[Effect, ...] = ()
+    cooldown: int = 0  # turns before it can be made again (0 = next turn)
+    target: MoveTarget = "none"
+    once: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceDef:
+    """One answer to an event card."""
+
+    id: str
+    label: Text
+    effects: tuple[Effect, ...] = ()
+    check: Check | None = None
+    on_success: tuple[Effect, ...] = ()
+    on_failure: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    """A card drawn when its conditions hold, with ``probability`` per eligible actor-turn."""
+
+    id: EventId
+    title: Text
+    text: Text
+    scope: Literal["actor", "world"]
+    probability: float
+    conditions: tuple[Condition, ...] = ()
+    choices: tuple[ChoiceDef, ...] = ()
+    effects: tuple[Effect, ...] = ()  # world events: applied to every active actor
+    once: bool = False
+    cooldown: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StatusDef:
+    """A lasting condition on an actor, such as being under investigation."""
+
+    id: StatusId
+    name: Text
+    description: Text
+    per_turn: tuple[ChangeResource, ...] = ()
+    contest_penalty: float = 0.0  # strength points subtracted in every contest
+    check_penalty: float = 0.0  # subtracted from every success chance
+    blocks_contests: bool = False
+    ruin: bool = False  # disgrace: the career ends
+    hidden: bool = False  # a skeleton: not shown to the actor until it surfaces
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaDef:
+    """AI preferences as data: how much a rival values each resource and channel."""
+
+    id: str
+    name: Text
+    resource_weights: dict[str, float]
+    channel_bias: dict[str, float] = field(default_factory=dict)
+    risk: float = 0.5  # 0 = avoids uncertain moves, 1 = indifferent to risk
+    position_weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSetup:
+    """The player or a rival as the scenario starts them."""
+
+    id: ActorId
+    name: str
+    persona: str | None = None
+    party: PartyId | None = None
+    resources: dict[str, float] = field(default_factory=dict)
+    positions: tuple[PositionId, ...] = ()
+    player: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class VictoryDef:
+    """The goal: hold any of ``positions``; otherwise the legacy score counts."""
+
+    positions: tuple[PositionId, ...]
+    debt_turns: int = 2  # turns in a row below the debt limit before ruin
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """Everything the engine needs to play one country and political system."""
+
+    id: str
+    name: Text
+    description: Text
+    system: str
+    start_year: int
+    start_age: float
+    months_per_turn: int
+    max_turns: int
+    agenda_per_turn: int
+    debt_limit: float
+    living_cost: float
+    resources: tuple[ResourceDef, ...]
+    tracks: tuple[TrackDef, ...]
+    channels: tuple[ChannelDef, ...]
+    positions: tuple[PositionDef, ...]
+    parties: tuple[PartyDef, ...]
+    contests: tuple[ContestDef, ...]
+    moves: tuple[MoveDef, ...]
+    events: tuple[EventDef, ...]
+    statuses: tuple[StatusDef, ...]
+    personas: tuple[PersonaDef, ...]
+    actors: tuple[ActorSetup, ...]
+    victory: VictoryDef
+    fingerprint: str = ""  # content hash, set by the loader; saves and reports quote it

@@ -1,0 +1,49 @@
+"""Ends of careers: victory, ruin, time running out, and the legacy score."""
+
+from __future__ import annotations
+
+from game.core import positions
+from game.core.events import CareerEnded, Event
+from game.core.state import Actor, GameState, Result
+
+FUNDS, INFLUENCE = "funds", "influence"
+
+
+def legacy_score(state: GameState, actor: Actor) -> float:
+    """Influence accrued plus the prestige of the highest position ever held."""
+    prestige = max((state.book.positions[p].prestige for p in actor.first_held), default=0.0)
+    return round(actor.resources.get(INFLUENCE, 0.0) + prestige, 2)
+
+
+def end_career(state: GameState, actor: Actor, result: Result, out: list[Event]) -> None:
+    """Close ``actor``'s career; a ruined actor gives up every seat."""
+    actor.result = result
+    actor.ended_turn = state.turn
+    if result == "ruined":
+        positions.lose_all(state, actor, "ruined", out)
+    actor.registrations.clear()
+    out.append(CareerEnded(actor.id, result, legacy_score(state, actor)))
+
+
+def check_ends(state: GameState, out: list[Event]) -> None:
+    """After contests and promotions: ruin for every actor, victory and time for the player."""
+    scenario = state.book.scenario
+    for aid in state.order:
+        actor = state.actors[aid]
+        if not actor.active:
+            continue
+        if FUNDS in actor.resources and actor.resources[FUNDS] < scenario.debt_limit:
+            actor.debt_turns += 1
+        else:
+            actor.debt_turns = 0
+        disgraced = any(state.book.statuses[s].ruin for s in actor.statuses)
+        if disgraced or actor.debt_turns >= scenario.victory.debt_turns:
+            end_career(state, actor, "ruined", out)
+        elif actor.is_player and not state.book.victory_positions.isdisjoint(actor.positions):
+            end_career(state, actor, "won", out)
+        elif state.turn >= scenario.max_turns:
+            end_career(state, actor, "time_up", out)
+    player = state.player
+    if player.result is not None:
+        state.result = player.result
+        state.phase = "over"
