@@ -55,6 +55,8 @@ class Career:
         self.policies: dict[str, Policy] = seat_policies(state.book, "greedy", rivals)
         self.player_id = state.order[0]
         self.events: list[Event] = []
+        self.history: list[Command] = []  # every command applied, player's and rivals'
+        self.scenario_ref = state.scenario_id
 
     @classmethod
     def new(cls, scenario: str | Scenario = "nusantara", seed: int = 0,
@@ -63,6 +65,8 @@ class Career:
         loaded = load_scenario(scenario) if isinstance(scenario, str) else scenario
         state, events = new_game(compile_rulebook(loaded), seed)
         career = cls(state, rivals)
+        if isinstance(scenario, str):
+            career.scenario_ref = scenario
         career.events.extend(events)
         career.advance()
         return career
@@ -85,6 +89,7 @@ class Career:
         result = apply(self.state, command)
         if isinstance(result, Rejected):
             raise IllegalMove(result)
+        self.history.append(command)
         self.events.extend(result)
         self.advance()
         return result
@@ -98,14 +103,14 @@ class Career:
     def advance(self) -> None:
         """Let the rivals decide until the player must (or the game is over)."""
         while self.state.phase != "over" and to_move(self.state) != self.player_id:
-            self.events.extend(step(self.state, self.policies))
+            self.events.extend(step(self.state, self.policies, self.history))
 
     def play_to_end(self, policy: str = "greedy",
                     on_events: Callable[[list[Event]], None] | None = None) -> None:
         """Play the player's seat with ``policy`` until the career ends."""
         self.policies[self.player_id] = make_policy(policy, self.book)
         while self.state.phase != "over":
-            events = step(self.state, self.policies)
+            events = step(self.state, self.policies, self.history)
             self.events.extend(events)
             if on_events is not None:
                 on_events(events)

@@ -4,9 +4,9 @@ from game.ai.greedy import GreedyPolicy
 from game.ai.personas import BALANCED, personas_for
 from game.ai.policy import Policy, RandomPolicy
 from game.ai.registry import UnknownPolicy, make_policy, policy_names, seat_policies
-from game.ai.runner import play, step
+from game.ai.runner import decide, play, step
 
 __all__ = [
     "BALANCED", "GreedyPolicy", "Policy", "RandomPolicy", "UnknownPolicy",
-    "make_policy", "personas_for", "play", "policy_names", "seat_policies", "step",
+    "decide", "make_policy", "personas_for", "play", "policy_names", "seat_policies", "step",
 ]

@@ -6,7 +6,7 @@ import random
 from collections.abc import Callable, Mapping
 
 from game.ai.policy import Policy
-from game.core import GameState, Rejected, apply, legal_moves, to_move
+from game.core import Command, GameState, Rejected, apply, legal_moves, to_move
 from game.core.events import Event
 from game.core.views import View
 
@@ -18,17 +18,29 @@ def ai_stream(state: GameState, actor: str) -> random.Random:
     return random.Random(f"ai:{state.seed}:{state.turn}:{actor}:{state.move_count}:{state.phase}")
 
 
-def step(state: GameState, policies: Mapping[str, Policy]) -> list[Event]:
-    """Let the actor to move decide once and apply its command."""
+def decide(state: GameState, policies: Mapping[str, Policy]) -> Command | None:
+    """The command the actor to move chooses (None once the game is over)."""
     actor = to_move(state)
     if actor is None:
-        return []
+        return None
     legal = legal_moves(state, actor)
-    command = policies[actor].choose(View(state, actor), legal, ai_stream(state, actor))
+    return policies[actor].choose(View(state, actor), legal, ai_stream(state, actor))
+
+
+def step(
+    state: GameState, policies: Mapping[str, Policy], history: list[Command] | None = None
+) -> list[Event]:
+    """Let the actor to move decide once and apply its command (recorded in ``history``)."""
+    command = decide(state, policies)
+    if command is None:
+        return []
+    actor = command.actor
     result = apply(state, command)
     if isinstance(result, Rejected):  # a policy broke the rules: a bug, not a user error
         raise RuntimeError(f"policy {policies[actor].name} chose an illegal move "
                            f"(seed {state.seed}, turn {state.turn}): {result.message}")
+    if history is not None:
+        history.append(command)
     return result
 
 
@@ -37,10 +49,11 @@ def play(
     policies: Mapping[str, Policy],
     until_turn: int | None = None,
     sink: EventSink | None = None,
+    history: list[Command] | None = None,
 ) -> GameState:
     """Play until the game ends or ``until_turn`` starts; events go to ``sink``."""
     while state.phase != "over" and (until_turn is None or state.turn < until_turn):
-        events = step(state, policies)
+        events = step(state, policies, history)
         if sink is not None:
             sink(events)
     return state

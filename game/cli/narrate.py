@@ -93,7 +93,8 @@ class Narrator:
             target = self.state.book.positions.get(event.target)
             label += f" [{self.text(target.name) if target else event.target}]"
         if event.check is not None:
-            label += f" ({'success' if event.check.success else 'failure'}, {event.check.chance:.0%})"
+            outcome = "success" if event.check.success else "failure"
+            label += f" ({outcome}, {event.check.chance:.0%})"
         if event.actor == self.state.order[0]:
             self.emit(f"  > {label}")
         else:

@@ -6,13 +6,45 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.ai import seat_policies
 from game.ai.runner import play
+from game.cli import non_negative
 from game.cli.narrate import Narrator
-from game.content import load_scenario
+from game.content import DEFAULT_SCENARIO, load_scenario
 from game.core import GameState, compile_rulebook, legacy_score, new_game, state_sha256
 from game.persistence import load_save, restore_state, write_save
+
+
+def register(sub: Any) -> None:
+    """Add the ``play`` sub-command."""
+    play_cmd = sub.add_parser("play", help="play a career (an AI plays your seat with --headless)")
+    play_cmd.add_argument("--headless", action="store_true",
+                          help="no window: the --ai policy plays your seat")
+    play_cmd.add_argument("--ai", default="greedy", metavar="POLICY",
+                          help="policy for your seat: random, greedy or a persona (default greedy)")
+    play_cmd.add_argument("--rivals", default=None, metavar="POLICY",
+                          help="one policy for every rival (default: each rival's persona)")
+    play_cmd.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH")
+    play_cmd.add_argument("--seed", type=non_negative, default=0, metavar="N")
+    play_cmd.add_argument("--turns", type=non_negative, default=None, metavar="N",
+                          help="play N turns (default: to the end of the career)")
+    play_cmd.add_argument("--load", metavar="PATH", help="continue the game saved in PATH")
+    play_cmd.add_argument("--save", metavar="PATH", help="save the game to PATH when done")
+    play_cmd.add_argument("--json", action="store_true",
+                          help="print only one JSON summary line (turn, result, score, hash)")
+    play_cmd.add_argument("--lang", choices=("en", "id"), default="en")
+    play_cmd.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Headless play; without --headless, the game window."""
+    if not args.headless:
+        from game.cli.window import open_window
+
+        return open_window(args)
+    return run_headless(args)
 
 
 def scenario_ref(ref: str) -> str:
@@ -44,7 +76,7 @@ def run_headless(args: argparse.Namespace) -> int:
     if args.save:
         write_save(Path(args.save), state, ref)
     player = state.player
-    summary = {
+    summary: dict[str, Any] = {
         "turn": state.turn, "result": state.result, "score": legacy_score(state, player),
         "state_sha256": state_sha256(state), "scenario": state.scenario_id, "seed": state.seed,
         "positions": sorted(player.positions), "highest": _highest(state),

@@ -83,6 +83,14 @@ def _include_path(folder: Path, name: str, file: str) -> Path:
 
 def load_scenario(ref: str = DEFAULT_SCENARIO) -> Scenario:
     """Load, check and convert a scenario; raise ContentError listing every problem."""
+    return load_with_document(ref)[0]
+
+
+def load_with_document(ref: str = DEFAULT_SCENARIO) -> tuple[Scenario, dict[str, Any]]:
+    """The scenario and its self-contained document: one JSON object, includes merged in.
+
+    Saves embed the document so a career keeps loading when its mod changes or disappears.
+    """
     main_path = find_scenario(ref)
     raw_main = read_json(main_path)
     if not isinstance(raw_main, dict):
@@ -106,13 +114,42 @@ def load_scenario(ref: str = DEFAULT_SCENARIO) -> Scenario:
     if issues:
         raise ContentError(issues)
     builtin: PartFile = _parse(PartFile, read_json(BUILTIN_PERSONAS), str(BUILTIN_PERSONAS))
+    return _finish(main, parts, raws)
+
+
+def _finish(
+    main: ScenarioFile, parts: list[tuple[str, Parts]], raws: list[Any]
+) -> tuple[Scenario, dict[str, Any]]:
+    builtin: PartFile = _parse(PartFile, read_json(BUILTIN_PERSONAS), str(BUILTIN_PERSONAS))
     merged, origin = merge(parts, builtin)
     issues = check_references(merged, origin, str(BUILTIN_PERSONAS))
     issues += check_scenario_settings(main, merged)
     if any(i.severity == "error" for i in issues):
         raise ContentError(issues)
-    digest = hashlib.sha256(json.dumps(raws, sort_keys=True).encode()).hexdigest()[:16]
-    return convert.scenario(main, merged, digest)
+    document = _document(raws)
+    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()[:16]
+    return convert.scenario(main, merged, digest), document
+
+
+def _document(raws: list[Any]) -> dict[str, Any]:
+    document = {k: v for k, v in raws[0].items() if k not in ("include", "$schema")}
+    for raw in raws[1:]:
+        for kind in LIST_KINDS:
+            if kind in raw:
+                document[kind] = [*document.get(kind, []), *raw[kind]]
+    return document
+
+
+def scenario_from_document(document: Any, source: str = "<embedded scenario>") -> Scenario:
+    """A scenario from a self-contained document (as embedded in a save)."""
+    if not isinstance(document, dict):
+        raise ContentError([Issue("wrong-type", "error", "a scenario must be a JSON object",
+                                  source)])
+    main: ScenarioFile = _parse(ScenarioFile, document, source)
+    if main.include:
+        raise ContentError([Issue("include-in-document", "error",
+                                  "an embedded scenario cannot include files", source)])
+    return _finish(main, [(source, main)], [document])[0]
 
 
 def merge(

@@ -29,13 +29,17 @@ POPULARITY_MIN, POPULARITY_MAX = 1.0, 99.0
 
 
 def feasibility(
-    state: GameState, actor: Actor, effect: Effect, target: str | None
+    state: GameState, actor: Actor, effect: Effect, target: str | None,
+    joining: str | None = None,
 ) -> Rejection | None:
-    """Why ``effect`` cannot happen for ``actor`` now (None = it can)."""
+    """Why ``effect`` cannot happen for ``actor`` now (None = it can).
+
+    ``joining``: a party joined by an earlier effect of the same move.
+    """
     if isinstance(effect, EnterContest):
         return contests.entry_rejection(state, actor, effect.contest)
     if isinstance(effect, GainPosition):
-        return positions.can_take(state, actor, effect.position)
+        return positions.can_take(state, actor, effect.position, joining)
     if isinstance(effect, JoinParty):
         party = effect.party or target
         if actor.party is not None or party not in state.popularity:
@@ -59,10 +63,13 @@ def first_infeasible(
     state: GameState, actor: Actor, effects: Sequence[Effect], target: str | None
 ) -> Rejection | None:
     """The first reason any of ``effects`` cannot happen, if any."""
+    joining: str | None = None
     for effect in effects:
-        reason = feasibility(state, actor, effect, target)
+        reason = feasibility(state, actor, effect, target, joining)
         if reason is not None:
             return reason
+        if isinstance(effect, JoinParty):
+            joining = effect.party or target
     return None
 
 

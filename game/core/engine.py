@@ -83,19 +83,26 @@ def _move_rejection(state: GameState, actor: Actor, command: MakeMove) -> Reject
     mdef = state.book.moves.get(command.move)
     if mdef is None:
         return Rejection.UNKNOWN_MOVE
-    if command.move in actor.used_this_turn:
+    return _rule_rejection(state, actor, mdef, command.target)
+
+
+def _rule_rejection(
+    state: GameState, actor: Actor, mdef: MoveDef, target: str | None
+) -> Rejection | None:
+    """The rules of one move for one actor, cheapest checks first (this is the hot path)."""
+    if mdef.id in actor.used_this_turn:
         return Rejection.ALREADY_USED
-    if actor.cooldowns.get(command.move, 0) > state.turn:
+    if actor.cooldowns.get(mdef.id, 0) > state.turn:
         return Rejection.COOLDOWN
     if actor.agenda < mdef.agenda:
         return Rejection.NO_AGENDA
     if mdef.funds and actor.resources.get(FUNDS, 0.0) < mdef.funds:
         return Rejection.NO_FUNDS
-    if not _target_ok(state, actor, mdef, command.target):
+    if not _target_ok(state, actor, mdef, target):
         return Rejection.BAD_TARGET
     if not state.book.move_requires[mdef.id](state, actor):
         return Rejection.REQUIREMENTS_NOT_MET
-    return first_infeasible(state, actor, mdef.effects + mdef.on_success, command.target)
+    return first_infeasible(state, actor, state.book.move_guards[mdef.id], target)
 
 
 def _target_ok(state: GameState, actor: Actor, mdef: MoveDef, target: str | None) -> bool:
@@ -106,30 +113,29 @@ def _target_ok(state: GameState, actor: Actor, mdef: MoveDef, target: str | None
     return target in actor.positions
 
 
-def candidates(state: GameState, actor: Actor) -> list[Command]:
-    """Every command shape ``actor`` could give now, before validation."""
-    if state.phase == "choose":
-        pending = state.pending[0]
-        choices = state.book.events[pending.event].choices
-        return [ChooseOption(actor.id, pending.event, c.id) for c in choices]
-    found: list[Command] = []
-    for mdef in state.book.scenario.moves:
-        if mdef.target == "none":
-            found.append(MakeMove(actor.id, mdef.id))
-        elif mdef.target == "party":
-            found.extend(MakeMove(actor.id, mdef.id, p) for p in state.popularity)
-        else:
-            found.extend(MakeMove(actor.id, mdef.id, p) for p in actor.positions)
-    found.append(EndTurn(actor.id))
-    return found
-
-
 def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
-    """Every command ``actor_id`` may give now; the same check ``apply`` uses."""
+    """Every command ``actor_id`` may give now; the same rules ``apply`` checks."""
     if to_move(state) != actor_id:
         return []
     actor = state.actors[actor_id]
-    return [c for c in candidates(state, actor) if validate(state, c) is None]
+    if state.phase == "choose":
+        pending = state.pending[0]
+        choices = state.book.events[pending.event].choices
+        return [ChooseOption(actor_id, pending.event, c.id) for c in choices]
+    found: list[Command] = []
+    for mdef in state.book.scenario.moves:
+        targets: list[str | None]
+        if mdef.target == "none":
+            targets = [None]
+        elif mdef.target == "party":
+            targets = [*state.popularity]
+        else:
+            targets = [*actor.positions]
+        for target in targets:
+            if _rule_rejection(state, actor, mdef, target) is None:
+                found.append(MakeMove(actor_id, mdef.id, target))
+    found.append(EndTurn(actor_id))
+    return found
 
 
 def apply(state: GameState, command: Command) -> list[Event] | Rejected:

@@ -19,14 +19,20 @@ def enter_channel(state: GameState, actor: Actor, channel: str, out: list[Event]
         out.append(ChannelEntered(actor.id, channel))
 
 
-def eligibility(state: GameState, actor: Actor, position: str) -> Rejection | None:
-    """Why ``actor`` may not hold ``position`` now, ignoring free seats (None = may)."""
+def eligibility(
+    state: GameState, actor: Actor, position: str, joining: str | None = None
+) -> Rejection | None:
+    """Why ``actor`` may not hold ``position`` now, ignoring free seats (None = may).
+
+    ``joining`` is a party the actor is about to join in the same move.
+    """
     pdef = state.book.positions[position]
+    party = actor.party or joining
     if position in actor.positions:
         return Rejection.NOT_ELIGIBLE
-    if pdef.per_party and actor.party is None:
+    if pdef.per_party and party is None:
         return Rejection.NOT_ELIGIBLE
-    if pdef.neutral and actor.party is not None:
+    if pdef.neutral and party is not None:
         return Rejection.EXCLUDED
     replaced = pdef.replaces
     for held in actor.positions:
@@ -37,17 +43,19 @@ def eligibility(state: GameState, actor: Actor, position: str) -> Rejection | No
     return None
 
 
-def free_seats(state: GameState, actor: Actor, position: str) -> int:
+def free_seats(state: GameState, actor: Actor, position: str, joining: str | None = None) -> int:
     """Seats of ``position`` not held by actors, in the actor's party group if per-party."""
     pdef = state.book.positions[position]
-    key = seat_key(pdef.id, actor.party if pdef.per_party else None)
+    key = seat_key(pdef.id, (actor.party or joining) if pdef.per_party else None)
     return pdef.seats - len(state.seats.get(key, ()))
 
 
-def can_take(state: GameState, actor: Actor, position: str) -> Rejection | None:
+def can_take(
+    state: GameState, actor: Actor, position: str, joining: str | None = None
+) -> Rejection | None:
     """Why ``actor`` may not take a seat of ``position`` directly (None = may)."""
-    reason = eligibility(state, actor, position)
-    if reason is None and free_seats(state, actor, position) <= 0:
+    reason = eligibility(state, actor, position, joining)
+    if reason is None and free_seats(state, actor, position, joining) <= 0:
         return Rejection.NO_SEAT
     return reason
 

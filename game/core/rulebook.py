@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from game.core.conditions import Predicate, compile_all
+from game.core.rules import AddStatus, ChangePartyPopularity, ChangeResource, Effect, RemoveStatus
 from game.core.scenario import (
     ChannelDef,
     ContestDef,
@@ -20,6 +21,7 @@ from game.core.scenario import (
 #: Factor sources that are not resources; contests and checks may weigh them.
 SPECIAL_SOURCES = ("party_popularity", "incumbency", "party_tenure", "nominated")
 PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
+ALWAYS_POSSIBLE = (ChangeResource, AddStatus, RemoveStatus, ChangePartyPopularity)
 
 
 @dataclass(slots=True)
@@ -38,6 +40,8 @@ class Rulebook:
     position_requires: dict[str, Predicate] = field(default_factory=dict)
     contest_requires: dict[str, Predicate] = field(default_factory=dict)
     event_conditions: dict[str, Predicate] = field(default_factory=dict)
+    # effects of a move (and its success) that can be impossible: checked before it is made
+    move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
     # channel entered on gaining a position / standing in a contest kind
     entry_by_position: dict[str, list[str]] = field(default_factory=dict)
     entry_by_contest_kind: dict[str, list[str]] = field(default_factory=dict)
@@ -71,6 +75,10 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         p.id: compile_all(p.requires, scenario) for p in scenario.positions
     }
     book.contest_requires = {c.id: compile_all(c.requires, scenario) for c in scenario.contests}
+    book.move_guards = {
+        m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
+        for m in scenario.moves
+    }
     book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
         for pid in channel.entry_positions:
