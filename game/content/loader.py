@@ -113,7 +113,6 @@ def load_with_document(ref: str = DEFAULT_SCENARIO) -> tuple[Scenario, dict[str,
             issues.extend(exc.issues)
     if issues:
         raise ContentError(issues)
-    builtin: PartFile = _parse(PartFile, read_json(BUILTIN_PERSONAS), str(BUILTIN_PERSONAS))
     return _finish(main, parts, raws)
 
 
