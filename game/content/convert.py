@@ -43,6 +43,8 @@ def condition(c: Any) -> r.Condition:
         return r.Registered(ContestId(c.contest), c.present)
     if isinstance(c, m.PartyPopularityCond):
         return r.PartyPopularity(c.min, c.max)
+    if isinstance(c, m.PartySeatsCond):
+        return r.PartySeats(PositionId(c.position), c.min_share, c.largest)
     if isinstance(c, m.AllCond):
         return r.AllOf(conditions(c.conditions))
     if isinstance(c, m.AnyCond):
@@ -126,7 +128,8 @@ def contest(c: m.Contest) -> s.ContestDef:
         requires=conditions(c.requires), requires_nomination=c.requires_nomination,
         for_contest=ContestId(c.for_contest) if c.for_contest else None,
         min_party_popularity=c.min_party_popularity, incumbents_run=c.incumbents_run,
-        winners=c.winners,
+        winners=c.winners, allocation=c.allocation, list_type=c.list_type,
+        party_threshold=c.party_threshold, party_noise=c.party_noise, on_demand=c.on_demand,
     )
 
 

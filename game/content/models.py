@@ -110,6 +110,16 @@ class PartyPopularityCond(Strict):
     max: Annotated[float, Field(ge=0, le=100)] | None = None
 
 
+class PartySeatsCond(Strict):
+    """The actor's party holds at least ``min_share`` (0..1) of a body's seats; with
+    ``largest``, more than any other party."""
+
+    type: Literal["party_seats"]
+    position: Id
+    min_share: Probability = 0
+    largest: bool = False
+
+
 class AllCond(Strict):
     """Every listed condition holds."""
 
@@ -133,7 +143,8 @@ class NotCond(Strict):
 
 Condition = Annotated[
     ResourceCond | HoldsCond | TenureCond | PartyMemberCond | StatusCond | TurnCond | AgeCond
-    | ContestSoonCond | RegisteredCond | PartyPopularityCond | AllCond | AnyCond | NotCond,
+    | ContestSoonCond | RegisteredCond | PartyPopularityCond | PartySeatsCond | AllCond | AnyCond
+    | NotCond,
     Field(discriminator="type"),
 ]
 
@@ -338,6 +349,11 @@ class Contest(Strict):
     min_party_popularity: Annotated[float, Field(ge=0, le=100)] = 0
     incumbents_run: bool = True
     winners: Annotated[int, Field(ge=0, le=10_000)] = 0
+    allocation: Literal["top_k", "two_round", "districts", "dhondt", "sainte_lague"] = "top_k"
+    list_type: Literal["open", "closed"] = "open"
+    party_threshold: Probability = 0
+    party_noise: Annotated[float, Field(ge=0, le=100)] = 3
+    on_demand: bool = False
 
 
 class CheckModel(Strict):

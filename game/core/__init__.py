@@ -8,9 +8,9 @@ Typical use::
 """
 
 from game.core.codec import canonical_json, dump_state, event_to_dict, load_state, state_sha256
-from game.core.contests import Forecast
 from game.core.engine import Rejected, apply, legal_moves, to_move, validate
 from game.core.moves import ChooseOption, Command, EndTurn, MakeMove, Rejection
+from game.core.polls import Forecast
 from game.core.rulebook import Rulebook, compile_rulebook
 from game.core.scenario import Scenario
 from game.core.setup import new_game

@@ -45,6 +45,7 @@ def dump_state(state: GameState) -> dict[str, Any]:
         "actors": {aid: _actor_dump(a) for aid, a in state.actors.items()},
         "popularity": dict(state.popularity),
         "seats": {k: list(v) for k, v in state.seats.items()},
+        "party_seats": {k: dict(v) for k, v in state.party_seats.items()},
         "pending": [{"actor": p.actor, "event": p.event} for p in state.pending],
         "result": state.result, "move_count": state.move_count,
     }
@@ -93,6 +94,7 @@ def load_state(book: Rulebook, data: dict[str, Any]) -> GameState:
         actors={ActorId(k): _actor_load(v) for k, v in data["actors"].items()},
         popularity=dict(data["popularity"]),
         seats={k: [ActorId(a) for a in v] for k, v in data["seats"].items()},
+        party_seats={k: {p: int(n) for p, n in v.items()} for k, v in data["party_seats"].items()},
         pending=[PendingChoice(ActorId(p["actor"]), p["event"]) for p in data["pending"]],
         result=data["result"], move_count=int(data["move_count"]),
     )

@@ -19,6 +19,7 @@ from game.core.rules import (
     Not,
     PartyMember,
     PartyPopularity,
+    PartySeats,
     Registered,
     ResourceRange,
     Tenure,
@@ -88,6 +89,8 @@ def compile_condition(cond: Condition, scenario: Scenario) -> Predicate:
     if isinstance(cond, PartyPopularity):
         plow, phigh = cond.minimum, cond.maximum
         return lambda s, a: a.party is not None and _within(s.popularity[a.party], plow, phigh)
+    if isinstance(cond, PartySeats):
+        return _compile_party_seats(cond)
     if isinstance(cond, AllOf):
         return compile_all(cond.conditions, scenario)
     if isinstance(cond, AnyOf):
@@ -104,6 +107,21 @@ def _compile_tenure(cond: Tenure) -> Predicate:
     if pos is None:
         return lambda s, a: any(s.turn - h.since >= turns for h in a.positions.values())
     return lambda s, a: a.turns_held.get(pos, 0) >= turns
+
+
+def _compile_party_seats(cond: PartySeats) -> Predicate:
+    position, min_share, largest = cond.position, cond.min_share, cond.largest
+
+    def holds(s: GameState, a: Actor) -> bool:
+        chamber = s.party_seats.get(position)
+        if a.party is None or not chamber:
+            return False
+        mine = chamber.get(a.party, 0)
+        if mine < min_share * sum(chamber.values()) or mine == 0:
+            return False
+        return not largest or all(n < mine for p, n in chamber.items() if p != a.party)
+
+    return holds
 
 
 def _compile_party_member(cond: PartyMember) -> Predicate:

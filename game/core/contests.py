@@ -1,27 +1,20 @@
-"""Contests: who may stand, how strength becomes seats, and forecasts before the vote.
+"""Contests: who may stand, when they sit, and what the result does to seats.
 
-Strength = weighted factors (see ``scoring``) + Gaussian noise from the contest's own stream.
-Elections fill the top-k of actor entrants and unnamed field contenders, with vote shares as a
-softmax of strengths; exams and appointments seat entrants above a pass mark while seats last.
+How strengths become winners is in ``ballots``; forecasts before the vote are in ``polls``.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 from game.core import positions
+from game.core.allocation import largest_remainder
+from game.core.ballots import ELECTION_KINDS, FIELD_LABEL, Ballot, Entry, cast, seat_count
 from game.core.conditions import turns_until
-from game.core.events import Contestant, ContestHeld, Event, FactorValue, Registered
+from game.core.events import Contestant, ContestHeld, Event, Registered
 from game.core.moves import Rejection
 from game.core.resources import set_value
 from game.core.rng import stream
 from game.core.scenario import ContestDef
-from game.core.scoring import contest_strength
 from game.core.state import Actor, GameState, seat_key
-
-ELECTION_KINDS = frozenset({"general_election", "party_election", "nomination"})
-FIELD_LABEL = "field"
 
 
 def is_due(contest: ContestDef, turn: int) -> bool:
@@ -101,75 +94,65 @@ def resolve_due(state: GameState, out: list[Event]) -> None:
     for contest in state.book.scenario.contests:
         if not is_due(contest, state.turn):
             continue
+        if contest.on_demand and not any(
+            contest.id in state.actors[a].registrations for a in state.order
+        ):
+            continue
         groups = list(state.popularity) if contest.per_party else [None]
         for party in groups:
             _resolve_group(state, contest, party, out)
         _clear_after(state, contest, out)
 
 
-def _seat_count(state: GameState, contest: ContestDef) -> int:
-    return contest.winners or state.book.positions[contest.position].seats
-
-
 def _resolve_group(
     state: GameState, contest: ContestDef, party: str | None, out: list[Event]
 ) -> None:
     runners = entrants(state, contest, party)
-    holders = state.seats.get(seat_key(contest.position, party), [])
+    key = seat_key(contest.position, party)
+    holders = state.seats.get(key, [])
     if not runners and (contest.kind not in ELECTION_KINDS or not holders):
         return
     rng = stream(state.seed, state.turn, f"contest:{contest.id}:{party}")
-    scored: list[tuple[float, float, int, Actor | None, tuple[FactorValue, ...]]] = []
-    for index, actor in enumerate(runners):
-        base, factors = contest_strength(state, actor, contest)
-        noise = rng.gauss(0.0, contest.noise)
-        scored.append((base + noise, noise, index, actor, factors))
-    if contest.kind in ELECTION_KINDS:
-        for index in range(contest.field_count):
-            noise = rng.gauss(0.0, contest.noise)
-            scored.append((contest.field_strength + noise, noise, len(runners) + index, None, ()))
-    scored.sort(key=lambda row: (-row[0], row[2]))
-    winners = _pick_winners(state, contest, party, scored)
-    shares = _shares(contest, scored)
+    free = state.book.positions[contest.position].seats - len(holders)
+    ballot = cast(state, contest, runners, free, rng)
     out.append(ContestHeld(
-        contest.id, contest.position, party, _seat_count(state, contest),
-        tuple(
-            Contestant(a.id if a else None, a.name if a else FIELD_LABEL, f, noise, s, share,
-                       i in winners)
-            for (s, noise, i, a, f), share in zip(scored, shares, strict=True)
-        ),
+        contest.id, contest.position, party, seat_count(state, contest),
+        tuple(_contestant(e) for e in ballot.entries),
         None if contest.kind in ELECTION_KINDS else contest.threshold,
+        ballot.parties, tuple(_contestant(e) for e in ballot.runoff),
     ))
-    _seat_winners(state, contest, party, [row[3] for row in scored if row[2] in winners], out)
+    winners = [e.actor for e in ballot.entries if e.won and e.actor is not None]
+    _seat_winners(state, contest, party, winners, out)
+    if contest.kind == "general_election" and not contest.per_party:
+        _record_chamber(state, contest, ballot, winners)
 
 
-def _pick_winners(
-    state: GameState, contest: ContestDef, party: str | None,
-    scored: list[tuple[float, float, int, Actor | None, tuple[FactorValue, ...]]],
-) -> set[int]:
-    if contest.kind in ELECTION_KINDS:
-        return {row[2] for row in scored[: _seat_count(state, contest)]}
-    pdef = state.book.positions[contest.position]
-    free = pdef.seats - len(state.seats.get(seat_key(pdef.id, party), ()))
-    passed = [row[2] for row in scored if row[0] >= contest.threshold]
-    return set(passed[: max(free, 0)])
+def _contestant(entry: Entry) -> Contestant:
+    actor = entry.actor
+    return Contestant(actor.id if actor else None, actor.name if actor else FIELD_LABEL,
+                      entry.factors, entry.noise, entry.strength, entry.share, entry.won)
 
 
-def _shares(contest: ContestDef, scored: list[tuple[float, float, int, Actor | None,
-            tuple[FactorValue, ...]]]) -> list[float]:
-    if contest.kind not in ELECTION_KINDS or not scored:
-        return [0.0] * len(scored)
-    top = scored[0][0]
-    weights = [math.exp((row[0] - top) / contest.temperature) for row in scored]
-    total = sum(weights)
-    return [w / total for w in weights]
+def _record_chamber(
+    state: GameState, contest: ContestDef, ballot: Ballot, winners: list[Actor]
+) -> None:
+    """Seats per party in the elected body, others' seats split by popularity."""
+    if ballot.parties:
+        state.party_seats[contest.position] = {r.party: r.seats for r in ballot.parties}
+        return
+    seats = seat_count(state, contest)
+    chamber = {p: 0 for p in state.popularity}
+    for actor in winners:
+        if actor.party is not None:
+            chamber[actor.party] += 1
+    others = largest_remainder(state.popularity, max(seats - len(winners), 0))
+    state.party_seats[contest.position] = {p: chamber[p] + others[p] for p in chamber}
 
 
 def _seat_winners(
-    state: GameState, contest: ContestDef, party: str | None, won: list[Actor | None],
+    state: GameState, contest: ContestDef, party: str | None, winners: list[Actor],
     out: list[Event],
 ) -> None:
-    winners = [a for a in won if a is not None]
     if contest.kind == "nomination":
         target = contest.for_contest or contest.id
         for actor in winners:
@@ -200,53 +183,3 @@ def _clear_after(state: GameState, contest: ContestDef, out: list[Event]) -> Non
                 set_value(state, actor, rdef.id, rdef.initial, f"contest:{contest.id}", out)
         if contest.kind != "nomination" and contest.id in actor.nominations:
             actor.nominations.remove(contest.id)
-
-
-@dataclass(frozen=True, slots=True)
-class Forecast:
-    """A poll before the vote: win chance, its error band and the factors behind it."""
-
-    contest: str
-    chance: float
-    error: float
-    strength: float
-    factors: tuple[FactorValue, ...]
-    cutoff: float  # the strength the actor must beat (k-th best rival or the pass mark)
-    seats: int
-    rivals: tuple[tuple[str, float], ...]  # (label, expected strength), strongest first
-    turns_until: int
-
-
-def _normal_cdf(x: float) -> float:
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
-
-
-def forecast(state: GameState, actor: Actor, contest_id: str) -> Forecast:
-    """Expected outcome if ``actor`` stands in the next sitting of ``contest_id``.
-
-    A normal approximation: the actor's strength against the k-th strongest other entrant
-    (field contenders included), both with the contest's noise.  Deterministic: no dice.
-    """
-    contest = state.book.contests[contest_id]
-    strength, factors = contest_strength(state, actor, contest)
-    party = actor.party if contest.per_party else None
-    others = [
-        (a.name, contest_strength(state, a, contest)[0])
-        for a in entrants(state, contest, party) if a is not actor
-    ]
-    seats = _seat_count(state, contest)
-    if contest.kind in ELECTION_KINDS:
-        others += [(FIELD_LABEL, contest.field_strength)] * contest.field_count
-        others.sort(key=lambda row: -row[1])
-        cutoff = others[seats - 1][1] if len(others) >= seats else -math.inf
-        spread = contest.noise * math.sqrt(2.0)
-    else:
-        others.sort(key=lambda row: -row[1])
-        cutoff = contest.threshold
-        spread = contest.noise
-    chance = 0.99 if cutoff == -math.inf else _normal_cdf((strength - cutoff) / max(spread, 1e-9))
-    return Forecast(
-        contest_id, min(max(chance, 0.01), 0.99), 0.0, strength, factors,
-        cutoff if cutoff != -math.inf else 0.0, seats, tuple(others[:8]),
-        turns_until(contest.schedule.every, contest.schedule.offset, state.turn),
-    )

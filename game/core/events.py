@@ -104,6 +104,15 @@ class Contestant:
 
 
 @dataclass(frozen=True, slots=True)
+class PartyResult:
+    """A party's share of the vote and seats won in a general election."""
+
+    party: str
+    share: float
+    seats: int
+
+
+@dataclass(frozen=True, slots=True)
 class ContestHeld:
     """A contest sat: every entrant with its breakdown, and how many seats were filled."""
 
@@ -113,6 +122,8 @@ class ContestHeld:
     seats: int
     contestants: tuple[Contestant, ...]
     threshold: float | None = None  # exams and appointments: the pass mark
+    parties: tuple[PartyResult, ...] = ()  # general elections: the chamber by party
+    runoff: tuple[Contestant, ...] = ()  # two-round systems: the second round, if held
     kind: str = "contest_held"
 
 

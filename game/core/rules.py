@@ -108,6 +108,17 @@ class PartyPopularity:
 
 
 @dataclass(frozen=True, slots=True)
+class PartySeats:
+    """The actor's party holds at least ``min_share`` of ``position``'s seats (0..1) and,
+    with ``largest``, more of them than any other party; false without a party."""
+
+    position: PositionId
+    min_share: float = 0.0
+    largest: bool = False
+    kind: Literal["party_seats"] = "party_seats"
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     """Every sub-condition holds."""
 
@@ -142,6 +153,7 @@ Condition = (
     | ContestSoon
     | Registered
     | PartyPopularity
+    | PartySeats
     | AllOf
     | AnyOf
     | Not

@@ -27,6 +27,8 @@ from game.core.rules import ChangeResource, Condition, Effect
 
 Obtained = Literal["contest", "appointment", "exam", "automatic", "move"]
 ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam"]
+#: How an election turns strengths into seats (exams and appointments use a pass mark).
+Allocation = Literal["top_k", "two_round", "districts", "dhondt", "sainte_lague"]
 MoveTarget = Literal["none", "party", "held_position"]
 
 
@@ -139,6 +141,11 @@ class ContestDef:
     min_party_popularity: float = 0.0  # nominations: the party's threshold to nominate
     incumbents_run: bool = True
     winners: int = 0  # seats (or nominations per party) filled; 0 = the position's seats
+    allocation: Allocation = "top_k"
+    list_type: Literal["open", "closed"] = "open"  # list systems: who ranks the candidates
+    party_threshold: float = 0.0  # list systems: share of the vote (0..1) needed for seats
+    party_noise: float = 3.0  # list systems: noise on each party's vote, popularity points
+    on_demand: bool = False  # sits on schedule only if an actor registered (a challenge)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.core.contests import Forecast, forecast
 from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
 from game.core.ids import ActorId
 from game.core.moves import Command, MakeMove
+from game.core.polls import Forecast, forecast
 from game.core.rulebook import Rulebook
 from game.core.rules import EnterContest
 from game.core.scenario import Check
