@@ -6,10 +6,10 @@ import random
 from collections.abc import Sequence
 
 from game.ai.valuation import Valuer
-from game.core import ChooseOption, Command, EndTurn
+from game.core import ChooseOption, Command, EndTurn, MakeMove
 from game.core.rulebook import Rulebook
 from game.core.rules import Effect
-from game.core.scenario import Check, PersonaDef
+from game.core.scenario import Check, MoveDef, PersonaDef
 from game.core.views import View
 
 AGENDA_POINT_COST = 0.5  # a move must beat keeping the agenda point unused
@@ -24,6 +24,19 @@ class GreedyPolicy:
         self.valuer = Valuer(book, persona)
         self.bias = persona.channel_bias
         self.risk = persona.risk
+        self.ceilings = {m.id: self._ceiling(m) for m in book.scenario.moves}
+
+    def _ceiling(self, mdef: MoveDef) -> float:
+        """The most ``value`` can be for this move in any state (see ``Valuer.ceiling``)."""
+        ceiling = self.valuer.ceiling
+        bound = ceiling(mdef.effects)
+        if mdef.check is None:
+            bound += ceiling(mdef.on_success)
+        else:
+            bound += max(ceiling(mdef.on_success), ceiling(mdef.on_failure))
+        bound *= self.bias.get(mdef.channel, 1.0)
+        cost = self.valuer.weights.get(FUNDS, 0.0) * mdef.funds
+        return bound - cost - AGENDA_POINT_COST * mdef.agenda
 
     def _expected(
         self, view: View, effects: Sequence[Effect], check: Check | None,
@@ -56,10 +69,26 @@ class GreedyPolicy:
         return value - cost - AGENDA_POINT_COST * mdef.agenda
 
     def choose(self, view: View, legal: Sequence[Command], rng: random.Random) -> Command:
-        """The best legal command; ties go to the first listed."""
-        best, best_value = legal[0], float("-inf")
-        for command in legal:
+        """The best legal command; ties go to the first listed.
+
+        Branch and bound: commands are valued in order of their ceilings and the search
+        stops once no ceiling can beat the best value found, which gives the same choice
+        as valuing every command, in a fraction of the time.
+        """
+        ranked = sorted(
+            ((self._bound(c), index, c) for index, c in enumerate(legal)),
+            key=lambda row: -row[0],
+        )
+        best_index, best_value = -1, float("-inf")
+        for bound, index, command in ranked:
+            if bound < best_value:
+                break
             value = self.value(view, command)
-            if value > best_value:
-                best, best_value = command, value
-        return best
+            if value > best_value or (value == best_value and index < best_index):
+                best_index, best_value = index, value
+        return legal[best_index]
+
+    def _bound(self, command: Command) -> float:
+        if isinstance(command, MakeMove):
+            return self.ceilings[command.move]
+        return 0.0 if isinstance(command, EndTurn) else float("inf")

@@ -24,6 +24,8 @@ def decide(state: GameState, policies: Mapping[str, Policy]) -> Command | None:
     if actor is None:
         return None
     legal = legal_moves(state, actor)
+    if len(legal) == 1:
+        return legal[0]  # a forced move is no decision
     return policies[actor].choose(View(state, actor), legal, ai_stream(state, actor))
 
 

@@ -2,7 +2,8 @@
 
 Values are in "resource points" under the persona's weights.  Position values look one step
 up the ladder (a seat is worth part of the best seat it opens), which lets a one-step
-greedy policy climb multi-step careers without search.
+greedy policy climb multi-step careers without search.  Effect lists are compiled once into
+small operation tuples, because valuing moves is most of an AI's time.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from game.core.rules import (
     Tenure,
 )
 from game.core.scenario import PersonaDef
+from game.core.state import Actor
 from game.core.views import View
 
 HORIZON = 8  # turns of a seat's income and influence counted in its value
@@ -38,6 +40,11 @@ LADDER_SHARE = 0.6  # share of the best next seat credited to the seat that open
 VICTORY_BONUS = 400.0
 JOIN_PARTY_VALUE = 12.0
 RUIN_VALUE = -1000.0
+NOMINATION_SHARE = 0.5  # a nomination is only a ticket to the election
+
+# operation codes of compiled effects
+RESOURCE, ADD_STATUS, REMOVE_STATUS, CONTEST, GAIN, LOSE, JOIN, LEAVE, CONSTANT = range(9)
+Op = tuple[int, str, float, float, float, float]
 
 
 def _opened_by(conditions: Sequence[Condition]) -> set[str]:
@@ -62,6 +69,8 @@ class Valuer:
         self.weights = {rid: persona.resource_weights.get(rid, 0.0) for rid in book.resources}
         self.positions = self._position_values()
         self.statuses = {sid: self._status_value(sid) for sid in book.statuses}
+        self._compiled: dict[int, tuple[Op, ...]] = {}
+        self._keep: list[Sequence[Effect]] = []  # keeps compiled sequences alive (stable ids)
 
     def _own_position_value(self, pid: str) -> float:
         pdef = self.book.positions[pid]
@@ -99,51 +108,103 @@ class Valuer:
         per_turn = sum(self.weights.get(e.resource, 0.0) * e.delta for e in sdef.per_turn)
         return per_turn * 4 - 2.0 * sdef.contest_penalty - 60.0 * sdef.check_penalty
 
-    def effects(self, view: View, effects: Sequence[Effect], target: str | None) -> float:
-        """Expected value of applying ``effects`` now."""
-        total = 0.0
-        me = view.me
+    def _compile(self, effects: Sequence[Effect]) -> tuple[Op, ...]:
+        ops: list[Op] = []
         for eff in effects:
             if isinstance(eff, ChangeResource):
-                total += self.weights[eff.resource] * self._clamped(me.resources, eff)
+                rdef = self.book.resources[eff.resource]
+                top = rdef.maximum if rdef.maximum is not None else float("inf")
+                ops.append((RESOURCE, eff.resource, eff.delta, self.weights[eff.resource],
+                            rdef.minimum, top))
             elif isinstance(eff, AddStatus):
-                total += 0.0 if eff.status in me.statuses else self.statuses[eff.status]
+                ops.append((ADD_STATUS, eff.status, self.statuses[eff.status], 0, 0, 0))
             elif isinstance(eff, RemoveStatus):
-                total -= self.statuses[eff.status] if eff.status in me.statuses else 0.0
+                ops.append((REMOVE_STATUS, eff.status, self.statuses[eff.status], 0, 0, 0))
             elif isinstance(eff, EnterContest | Nominate):
-                total += self._contest_value(view, eff.contest)
+                ops.append((CONTEST, eff.contest, 0, 0, 0, 0))
             elif isinstance(eff, GainPosition):
-                total += self.positions[eff.position] - sum(
-                    self.positions[p] for p in self.book.positions[eff.position].replaces
-                    if p in me.positions)
+                ops.append((GAIN, eff.position, self.positions[eff.position], 0, 0, 0))
             elif isinstance(eff, LosePosition):
-                total -= self.positions.get(eff.position or target or "", 0.0)
+                ops.append((LOSE, eff.position or "", 0, 0, 0, 0))
             elif isinstance(eff, JoinParty):
-                party = eff.party or target or ""
-                total += JOIN_PARTY_VALUE + view.popularity(party) / 5.0
+                ops.append((JOIN, eff.party or "", 0, 0, 0, 0))
             elif isinstance(eff, LeaveParty):
-                total -= JOIN_PARTY_VALUE + self.weights.get("standing", 0.0) * me.resources.get(
-                    "standing", 0.0)
+                ops.append((LEAVE, "", 0, 0, 0, 0))
             elif isinstance(eff, ChangePartyPopularity):
-                total += 0.3 * eff.delta if not eff.every_party else 0.0
+                ops.append((CONSTANT, "", 0.0 if eff.every_party else 0.3 * eff.delta, 0, 0, 0))
             elif isinstance(eff, Retire):
-                total += RUIN_VALUE
+                ops.append((CONSTANT, "", RUIN_VALUE, 0, 0, 0))
+        return tuple(ops)
+
+    def ceiling(self, effects: Sequence[Effect]) -> float:
+        """An upper bound of ``effects(view, effects, ...)`` over every possible state.
+
+        Clamping only shrinks a change, a forecast chance is at most 1 and every loss term
+        is at most 0, so the bound holds whatever the actor's situation.
+        """
+        best_seat = max(self.positions.values(), default=0.0)
+        total = 0.0
+        for code, _key, amount, weight, _low, _high in self._compile(effects):
+            if code == RESOURCE:
+                total += max(0.0, weight * amount)
+            elif code == ADD_STATUS:
+                total += max(0.0, amount)
+            elif code == REMOVE_STATUS:
+                total += max(0.0, -amount)
+            elif code == CONTEST:
+                total += best_seat
+            elif code == GAIN:
+                total += max(0.0, amount)
+            elif code == JOIN:
+                total += JOIN_PARTY_VALUE + 100.0 / 5.0
+            elif code == CONSTANT:
+                total += max(0.0, amount)
         return total
 
-    def _clamped(self, resources: dict[str, float], eff: ChangeResource) -> float:
-        rdef = self.book.resources[eff.resource]
-        now = resources[eff.resource]
-        new = now + eff.delta
-        if rdef.maximum is not None and new > rdef.maximum:
-            new = rdef.maximum
-        elif new < rdef.minimum:
-            new = rdef.minimum
-        return new - now
+    def effects(self, view: View, effects: Sequence[Effect], target: str | None) -> float:
+        """Expected value of applying ``effects`` now."""
+        if not effects:
+            return 0.0
+        ops = self._compiled.get(id(effects))
+        if ops is None:
+            ops = self._compiled[id(effects)] = self._compile(effects)
+            self._keep.append(effects)
+        me = view.me
+        resources = me.resources
+        total = 0.0
+        for code, key, amount, weight, low, high in ops:
+            if code == RESOURCE:
+                now = resources[key]
+                new = now + amount
+                new = high if new > high else low if new < low else new
+                total += weight * (new - now)
+            elif code == ADD_STATUS:
+                total += 0.0 if key in me.statuses else amount
+            elif code == REMOVE_STATUS:
+                total -= amount if key in me.statuses else 0.0
+            elif code == CONTEST:
+                total += self._contest_value(view, key)
+            elif code == GAIN:
+                total += amount - self._replaced_value(me, key)
+            else:
+                total += self._rare(view, me, code, key or target or "", amount)
+        return total
+
+    def _replaced_value(self, me: Actor, position: str) -> float:
+        return sum(self.positions[p] for p in self.book.positions[position].replaces
+                   if p in me.positions)
+
+    def _rare(self, view: View, me: Actor, code: int, key: str, amount: float) -> float:
+        if code == LOSE:
+            return -self.positions.get(key, 0.0)
+        if code == JOIN:
+            return JOIN_PARTY_VALUE + view.popularity(key) / 5.0
+        if code == LEAVE:
+            return -JOIN_PARTY_VALUE - self.weights.get("standing", 0.0) * me.resources.get(
+                "standing", 0.0)
+        return amount
 
     def _contest_value(self, view: View, contest_id: str) -> float:
         contest = self.book.contests[contest_id]
-        chance = view.forecast(contest_id).chance
-        value = self.positions[contest.position]
-        if contest.kind == "nomination":
-            value *= 0.5  # a nomination is only a ticket to the election
-        return chance * value
+        value = view.forecast(contest_id).chance * self.positions[contest.position]
+        return value * NOMINATION_SHARE if contest.kind == "nomination" else value

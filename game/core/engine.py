@@ -89,7 +89,15 @@ def _move_rejection(state: GameState, actor: Actor, command: MakeMove) -> Reject
 def _rule_rejection(
     state: GameState, actor: Actor, mdef: MoveDef, target: str | None
 ) -> Rejection | None:
-    """The rules of one move for one actor, cheapest checks first (this is the hot path)."""
+    """The rules of one move for one actor and target."""
+    reason = _standing_rejection(state, actor, mdef)
+    if reason is None:
+        reason = _target_rejection(state, actor, mdef, target)
+    return reason
+
+
+def _standing_rejection(state: GameState, actor: Actor, mdef: MoveDef) -> Rejection | None:
+    """Checks that do not depend on the target, cheapest first (this is the hot path)."""
     if mdef.id in actor.used_this_turn:
         return Rejection.ALREADY_USED
     if actor.cooldowns.get(mdef.id, 0) > state.turn:
@@ -98,11 +106,18 @@ def _rule_rejection(
         return Rejection.NO_AGENDA
     if mdef.funds and actor.resources.get(FUNDS, 0.0) < mdef.funds:
         return Rejection.NO_FUNDS
-    if not _target_ok(state, actor, mdef, target):
-        return Rejection.BAD_TARGET
     if not state.book.move_requires[mdef.id](state, actor):
         return Rejection.REQUIREMENTS_NOT_MET
-    return first_infeasible(state, actor, state.book.move_guards[mdef.id], target)
+    return None
+
+
+def _target_rejection(
+    state: GameState, actor: Actor, mdef: MoveDef, target: str | None
+) -> Rejection | None:
+    if not _target_ok(state, actor, mdef, target):
+        return Rejection.BAD_TARGET
+    guards = state.book.move_guards[mdef.id]
+    return first_infeasible(state, actor, guards, target) if guards else None
 
 
 def _target_ok(state: GameState, actor: Actor, mdef: MoveDef, target: str | None) -> bool:
@@ -122,8 +137,28 @@ def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
         pending = state.pending[0]
         choices = state.book.events[pending.event].choices
         return [ChooseOption(actor_id, pending.event, c.id) for c in choices]
+    book, turn = state.book, state.turn
+    end_turn = book.end_turns.get(actor_id)
+    if end_turn is None:
+        end_turn = book.end_turns[actor_id] = EndTurn(actor_id)
+    if actor.agenda <= 0 and not book.free_moves:
+        return [end_turn]  # every move costs agenda: only ending the turn is left
     found: list[Command] = []
-    for mdef in state.book.scenario.moves:
+    gates, requires = book.move_gates, book.move_requires
+    held, used, cooldowns = actor.positions, actor.used_this_turn, actor.cooldowns
+    agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
+    for mdef in book.scenario.moves:
+        # the checks of _standing_rejection, inlined: this loop is the engine's hot path
+        gate = gates[mdef.id]
+        if (
+            (gate and gate.isdisjoint(held))
+            or mdef.agenda > agenda
+            or (mdef.funds and mdef.funds > funds)
+            or mdef.id in used
+            or cooldowns.get(mdef.id, 0) > turn
+            or not requires[mdef.id](state, actor)
+        ):
+            continue
         targets: list[str | None]
         if mdef.target == "none":
             targets = [None]
@@ -132,9 +167,13 @@ def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
         else:
             targets = [*actor.positions]
         for target in targets:
-            if _rule_rejection(state, actor, mdef, target) is None:
-                found.append(MakeMove(actor_id, mdef.id, target))
-    found.append(EndTurn(actor_id))
+            if _target_rejection(state, actor, mdef, target) is None:
+                key = (actor_id, mdef.id, target)
+                command = book.commands.get(key)
+                if command is None:
+                    command = book.commands[key] = MakeMove(actor_id, mdef.id, target)
+                found.append(command)
+    found.append(end_turn)
     return found
 
 

@@ -6,7 +6,17 @@ import math
 from dataclasses import dataclass, field
 
 from game.core.conditions import Predicate, compile_all
-from game.core.rules import AddStatus, ChangePartyPopularity, ChangeResource, Effect, RemoveStatus
+from game.core.moves import EndTurn, MakeMove
+from game.core.rules import (
+    AddStatus,
+    AllOf,
+    ChangePartyPopularity,
+    ChangeResource,
+    Condition,
+    Effect,
+    HoldsPosition,
+    RemoveStatus,
+)
 from game.core.scenario import (
     ChannelDef,
     ContestDef,
@@ -42,6 +52,12 @@ class Rulebook:
     event_conditions: dict[str, Predicate] = field(default_factory=dict)
     # effects of a move (and its success) that can be impossible: checked before it is made
     move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
+    # a cheap pre-filter of each move's requirements: positions of which one must be held
+    move_gates: dict[str, frozenset[str]] = field(default_factory=dict)
+    free_moves: bool = False  # some move costs no agenda
+    # interned commands: they are immutable values, and building frozen dataclasses is slow
+    commands: dict[tuple[str, str, str | None], MakeMove] = field(default_factory=dict)
+    end_turns: dict[str, EndTurn] = field(default_factory=dict)
     # channel entered on gaining a position / standing in a contest kind
     entry_by_position: dict[str, list[str]] = field(default_factory=dict)
     entry_by_contest_kind: dict[str, list[str]] = field(default_factory=dict)
@@ -58,6 +74,19 @@ class Rulebook:
         if rdef.maximum is not None and rdef.maximum > rdef.minimum:
             return (value - rdef.minimum) / (rdef.maximum - rdef.minimum)
         return value / 100.0
+
+
+def required_positions(conditions: tuple[Condition, ...]) -> frozenset[str]:
+    """Positions of which one must be held now for ``conditions`` to hold (empty: no such
+    top-level requirement).  Lets ``legal_moves`` skip most moves with one set test."""
+    for cond in conditions:
+        if isinstance(cond, HoldsPosition) and not cond.ever:
+            return frozenset(cond.positions)
+        if isinstance(cond, AllOf):
+            inner = required_positions(cond.conditions)
+            if inner:
+                return inner
+    return frozenset()
 
 
 def compile_rulebook(scenario: Scenario) -> Rulebook:
@@ -79,6 +108,8 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
         for m in scenario.moves
     }
+    book.move_gates = {m.id: required_positions(m.requires) for m in scenario.moves}
+    book.free_moves = any(m.agenda == 0 for m in scenario.moves)
     book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
         for pid in channel.entry_positions:

@@ -46,6 +46,25 @@ def weigh(
     return total, tuple(lines)
 
 
+def weighted_sum(
+    state: GameState, actor: Actor, factors: Sequence[Factor], position: str | None = None
+) -> float:
+    """``weigh`` without the explanation: for AI evaluation, where only the number counts."""
+    total = 0.0
+    for f in factors:
+        total += f.weight * source_value(state, actor, f.source, position)
+    return total
+
+
+def check_chance_value(state: GameState, actor: Actor, check: Check) -> float:
+    """``check_chance`` without the explanation (same number)."""
+    penalty = 0.0
+    for sid in actor.statuses:
+        penalty += state.book.statuses[sid].check_penalty
+    chance = check.base + weighted_sum(state, actor, check.factors) - penalty
+    return min(max(chance, check.minimum), check.maximum)
+
+
 def status_penalty(
     state: GameState, actor: Actor, contest: bool
 ) -> tuple[float, list[FactorValue]]:

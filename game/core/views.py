@@ -12,7 +12,7 @@ from game.core.polls import Forecast, forecast
 from game.core.rulebook import Rulebook
 from game.core.rules import EnterContest
 from game.core.scenario import Check
-from game.core.scoring import check_chance
+from game.core.scoring import check_chance, check_chance_value
 from game.core.state import Actor, GameState
 
 
@@ -91,4 +91,4 @@ class View:
 
     def chance(self, check: Check) -> float:
         """The deciding actor's chance on ``check``."""
-        return check_chance(self._state, self.me, check)[0]
+        return check_chance_value(self._state, self.me, check)
