@@ -114,7 +114,7 @@ def position(p: m.Position) -> s.PositionDef:
         term_limit=p.term_limit, salary=p.salary, agenda_cost=p.agenda_cost,
         influence=p.influence, per_turn=_resource_changes(p.per_turn),
         prestige=p.prestige if p.prestige is not None else 10.0 * p.tier,
-        description=dict(p.description),
+        description=dict(p.description), lapses=p.lapses,
     )
 
 

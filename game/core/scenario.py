@@ -91,6 +91,7 @@ class PositionDef:
     per_turn: tuple[ChangeResource, ...] = ()
     prestige: float = 0.0  # legacy points for having held it
     description: Text = field(default_factory=dict)
+    lapses: bool = False  # lost when its requirements stop holding (a PM without a majority)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,8 @@ def finish_turn(state: GameState, out: list[Event]) -> None:
 
 
 def end_terms(state: GameState, out: list[Event]) -> None:
-    """Appointed and examined seats with a fixed term are vacated when it runs out."""
+    """Fixed terms of appointed and examined seats run out; lapsing seats go when their
+    requirements no longer hold."""
     for aid in state.order:
         actor = state.actors[aid]
         for pid, holding in list(actor.positions.items()):
@@ -45,6 +46,8 @@ def end_terms(state: GameState, out: list[Event]) -> None:
             expired = state.turn - holding.since >= pdef.term
             if pdef.term and pdef.obtained != "contest" and expired:
                 positions.lose(state, actor, pid, "term ended", out)
+            elif pdef.lapses and not state.book.position_requires[pid](state, actor):
+                positions.lose(state, actor, pid, "no longer qualifies", out)
 
 
 def promote(state: GameState, out: list[Event]) -> None:
