@@ -63,10 +63,17 @@ def seat_count(state: GameState, contest: ContestDef) -> int:
 def cast(
     state: GameState, contest: ContestDef, runners: list[Actor], free: int, rng: random.Random
 ) -> Ballot:
-    """Score every entrant and decide the winners; ``free`` = seats open to threshold kinds."""
+    """Score every entrant and decide the winners.
+
+    ``free``: seats still open (exams and appointments) or tickets a party may still give
+    (nominations).
+    """
     entries = [_actor_entry(state, contest, actor, i, rng) for i, actor in enumerate(runners)]
     if contest.kind not in ELECTION_KINDS:
         return _pass_mark(contest, entries, free)
+    if contest.kind == "nomination":
+        entries += _field(contest, rng, contest.field_count, len(entries), None)
+        return _top(entries, min(free, seat_count(state, contest)), contest.temperature)
     if contest.allocation in ("dhondt", "sainte_lague"):
         return _party_lists(state, contest, entries, rng)
     if contest.allocation == "districts":

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from game.core.effects import apply_effects
+from game.core.effects import apply_effects, shift_popularity
 from game.core.events import Event, EventDrawn
 from game.core.rng import stream
+from game.core.rules import ChangePartyPopularity
 from game.core.scenario import EventDef
 from game.core.state import Actor, GameState, PendingChoice
 
@@ -20,7 +21,8 @@ def _mark_fired(state: GameState, actor: Actor, event: EventDef) -> None:
 
 
 def draw_world(state: GameState, out: list[Event]) -> None:
-    """Roll each world event once; one that fires applies its effects to every actor.
+    """Roll each world event once; one that fires shifts party popularity once and applies
+    its other effects to every actor.
 
     World conditions are read from the player's point of view (turn, the world, parties).
     """
@@ -34,10 +36,16 @@ def draw_world(state: GameState, out: list[Event]) -> None:
             continue
         _mark_fired(state, player, event)
         out.append(EventDrawn(event.id, None, roll, event.probability))
+        reason = f"event:{event.id}"
+        # the world's parties move once per event; every actor feels the rest
+        for effect in event.effects:
+            if isinstance(effect, ChangePartyPopularity):
+                shift_popularity(state, None, effect, reason, out)
+        personal = tuple(e for e in event.effects if not isinstance(e, ChangePartyPopularity))
         for aid in state.order:
             actor = state.actors[aid]
             if actor.active:
-                apply_effects(state, actor, event.effects, None, f"event:{event.id}", out)
+                apply_effects(state, actor, personal, None, reason, out)
 
 
 def draw_for_actor(state: GameState, actor: Actor, out: list[Event]) -> None:

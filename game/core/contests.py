@@ -72,6 +72,12 @@ def nominate(state: GameState, actor: Actor, contest_id: str, out: list[Event]) 
         register(state, actor, contest_id, out)
 
 
+def party_nominees(state: GameState, party: str, contest_id: str) -> int:
+    """How many of ``party``'s members already hold its nomination for ``contest_id``."""
+    return sum(1 for aid in state.order
+               if state.actors[aid].party == party and contest_id in state.actors[aid].nominations)
+
+
 def entrants(state: GameState, contest: ContestDef, party: str | None) -> list[Actor]:
     """Registered actors still eligible, plus incumbents who run again, in acting order."""
     found = []
@@ -114,6 +120,12 @@ def _resolve_group(
         return
     rng = stream(state.seed, state.turn, f"contest:{contest.id}:{party}")
     free = state.book.positions[contest.position].seats - len(holders)
+    if contest.kind == "nomination":
+        # a party whose chair already took the nomination has fewer tickets to give
+        given = party_nominees(state, party, contest.for_contest or contest.id) if party else 0
+        free = seat_count(state, contest) - given
+        if free <= 0:
+            return
     ballot = cast(state, contest, runners, free, rng)
     out.append(ContestHeld(
         contest.id, contest.position, party, seat_count(state, contest),
@@ -174,7 +186,9 @@ def _seat_winners(
 
 
 def _clear_after(state: GameState, contest: ContestDef, out: list[Event]) -> None:
-    resets = [r for r in state.book.scenario.resources if r.resets_after_contest]
+    # campaign momentum is spent on voters: only general elections use it up
+    resets = [r for r in state.book.scenario.resources
+              if r.resets_after_contest and contest.kind == "general_election"]
     for aid in state.order:
         actor = state.actors[aid]
         if contest.id in actor.registrations:

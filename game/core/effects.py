@@ -53,8 +53,8 @@ def feasibility(
         position = effect.position or target
         return None if position in actor.positions else Rejection.BAD_TARGET
     if isinstance(effect, Nominate):
-        if actor.party is None or effect.contest in actor.nominations:
-            return Rejection.NOT_ELIGIBLE
+        if actor.party is None or contests.party_nominees(state, actor.party, effect.contest):
+            return Rejection.NOT_ELIGIBLE  # one nominee per party and contest
         return None
     return None
 

@@ -45,7 +45,7 @@ class ResourceDef:
     baseline: float = 0.0
     skill: bool = False
     party_bound: bool = False  # reset to ``initial`` when the actor leaves a party
-    resets_after_contest: bool = False  # e.g. campaign momentum, spent by each contest
+    resets_after_contest: bool = False  # campaign momentum: spent by each general election
     log_scale: float = 0.0  # >0: contests and checks read log1p(value)/log1p(log_scale)
 
 
