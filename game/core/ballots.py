@@ -76,11 +76,12 @@ def cast(
         return _top(entries, min(free, seat_count(state, contest)), contest.temperature)
     if contest.allocation in ("dhondt", "sainte_lague"):
         return _party_lists(state, contest, entries, rng)
+    seats = min(seat_count(state, contest), state.book.positions[contest.position].seats)
     if contest.allocation == "districts":
-        return _districts(contest, entries, rng)
+        return _districts(contest, entries, seats, rng)
     entries += _field(contest, rng, contest.field_count, len(entries), None)
-    ballot = _top(entries, seat_count(state, contest), contest.temperature)
-    if contest.allocation == "two_round":
+    ballot = _top(entries, seats, contest.temperature)
+    if contest.allocation == "two_round" and seats == 1:  # runoffs decide single seats
         _second_round(contest, ballot, rng)
     return ballot
 
@@ -94,8 +95,10 @@ def _actor_entry(
 
 def _field(contest: ContestDef, rng: random.Random, count: int, start: int,
            party: str | None) -> list[Entry]:
-    return [Entry(None, party, contest.field_strength, rng.gauss(0.0, contest.noise), (),
-                  start + i) for i in range(count)]
+    strength = contest.field_strength
+    explained = (FactorValue(FIELD_LABEL, 1.0, strength, strength),)
+    return [Entry(None, party, strength, rng.gauss(0.0, contest.noise), explained, start + i)
+            for i in range(count)]
 
 
 def _ranked(entries: list[Entry]) -> list[Entry]:
@@ -141,15 +144,21 @@ def _second_round(contest: ContestDef, ballot: Ballot, rng: random.Random) -> No
     ballot.runoff = runoff
 
 
-def _districts(contest: ContestDef, entries: list[Entry], rng: random.Random) -> Ballot:
+def _districts(
+    contest: ContestDef, entries: list[Entry], seats: int, rng: random.Random
+) -> Ballot:
     shown: list[Entry] = []
+    district_winners: list[Entry] = []
     for entry in entries:
         district = [entry, *_field(contest, rng, contest.field_count,
                                    len(entries) + len(shown), None)]
         ranked = _ranked(district)
         _set_shares(ranked, contest.temperature)
-        ranked[0].won = True
+        district_winners.append(ranked[0])
         shown.extend(ranked)
+    # more district winners than seats (a scenario with few seats): the strongest sit
+    for entry in _ranked(district_winners)[:seats]:
+        entry.won = True
     return Ballot(shown)
 
 

@@ -104,10 +104,16 @@ def compile_condition(cond: Condition, scenario: Scenario) -> Predicate:
 
 
 def _compile_tenure(cond: Tenure) -> Predicate:
+    # tenure is time in a seat held now: a past seat is experience (``holds`` with ``ever``)
     turns, pos = cond.turns, cond.position
     if pos is None:
         return lambda s, a: any(s.turn - h.since >= turns for h in a.positions.values())
-    return lambda s, a: a.turns_held.get(pos, 0) >= turns
+
+    def held_long_enough(s: GameState, a: Actor) -> bool:
+        holding = a.positions.get(pos)
+        return holding is not None and s.turn - holding.since >= turns
+
+    return held_long_enough
 
 
 def _compile_party_seats(cond: PartySeats) -> Predicate:

@@ -134,7 +134,7 @@ def _resolve_group(
         ballot.parties, tuple(_contestant(e) for e in ballot.runoff),
     ))
     winners = [e.actor for e in ballot.entries if e.won and e.actor is not None]
-    _seat_winners(state, contest, party, winners, out)
+    _seat_winners(state, contest, party, winners, runners, out)
     if contest.kind == "general_election" and not contest.per_party:
         _record_chamber(state, contest, ballot, winners)
 
@@ -163,7 +163,7 @@ def _record_chamber(
 
 def _seat_winners(
     state: GameState, contest: ContestDef, party: str | None, winners: list[Actor],
-    out: list[Event],
+    runners: list[Actor], out: list[Event],
 ) -> None:
     if contest.kind == "nomination":
         target = contest.for_contest or contest.id
@@ -174,9 +174,8 @@ def _seat_winners(
         for aid in list(state.seats.get(seat_key(contest.position, party), ())):
             actor = state.actors[aid]
             if actor not in winners:
-                ran = contest.id in actor.registrations or contest.incumbents_run
-                positions.lose(state, actor, contest.position, "defeated" if ran else "term ended",
-                               out)
+                why = "defeated" if actor in runners else "term ended"
+                positions.lose(state, actor, contest.position, why, out)
     for actor in winners:
         holding = actor.positions.get(contest.position)
         if holding is None:

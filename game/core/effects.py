@@ -24,6 +24,7 @@ from game.core.rules import (
     Retire,
 )
 from game.core.state import Actor, GameState
+from game.core.victory import end_career
 
 POPULARITY_MIN, POPULARITY_MAX = 1.0, 99.0
 
@@ -115,8 +116,7 @@ def _apply(
     elif isinstance(effect, Nominate):
         contests.nominate(state, actor, effect.contest, out)
     elif isinstance(effect, Retire):
-        actor.result = "retired"
-        actor.ended_turn = state.turn
+        end_career(state, actor, "retired", out)
     else:
         assert_never(effect)
 

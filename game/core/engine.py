@@ -20,7 +20,7 @@ from game.core.rng import stream
 from game.core.scenario import Check, ChoiceDef, MoveDef
 from game.core.scoring import check_chance
 from game.core.state import Actor, GameState
-from game.core.victory import end_career
+from game.core.victory import close_if_player_done
 
 FUNDS = "funds"
 ONCE = 1 << 30  # a cooldown that never ends
@@ -238,18 +238,17 @@ def _choose(state: GameState, actor: Actor, command: ChooseOption, out: list[Eve
         apply_effects(state, actor, choice.on_success if success else choice.on_failure, None,
                       reason, out)
     out.insert(made_at, ChoiceMade(actor.id, event.id, choice.id, rolled))
+    if close_if_player_done(state):
+        return
+    state.pending = [p for p in state.pending if state.actors[p.actor].active]
     if not state.pending:
         turns.finish_turn(state, out)
 
 
 def _actor_done(state: GameState, actor: Actor, out: list[Event]) -> None:
     """The acting actor ended its turn (or its career): pass to the next, or finish moves."""
-    if actor.result is not None:  # retired by its own move
-        end_career(state, actor, actor.result, out)
-        if actor.is_player:
-            state.result = actor.result
-            state.phase = "over"
-            return
+    if close_if_player_done(state):
+        return
     state.current = turns.first_active(state, state.current + 1)
     if state.current >= len(state.order):
         turns.after_moves(state, out)

@@ -15,7 +15,7 @@ from game.core.contests import entrants
 from game.core.events import FactorValue
 from game.core.scenario import ContestDef
 from game.core.scoring import contest_strength
-from game.core.state import Actor, GameState
+from game.core.state import Actor, GameState, seat_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +52,11 @@ def forecast(state: GameState, actor: Actor, contest_id: str) -> Forecast:
     seats = seat_count(state, contest)
     spread = max(contest.noise * math.sqrt(2.0), 1e-9)
     if contest.kind not in ELECTION_KINDS:
+        free = _free_seats(state, contest, party)
         cutoff = contest.threshold
-        chance = _normal_cdf((strength - cutoff) / max(contest.noise, 1e-9))
+        if len(others) >= free > 0:  # more applicants than places: beat the last one in
+            cutoff = max(cutoff, others[free - 1][1])
+        chance = 0.0 if free <= 0 else _normal_cdf((strength - cutoff) / max(contest.noise, 1e-9))
     elif contest.allocation == "districts":
         cutoff = contest.field_strength
         chance = _normal_cdf((strength - cutoff) / spread) ** contest.field_count
@@ -72,6 +75,11 @@ def forecast(state: GameState, actor: Actor, contest_id: str) -> Forecast:
         tuple(others[:8]),
         turns_until(contest.schedule.every, contest.schedule.offset, state.turn),
     )
+
+
+def _free_seats(state: GameState, contest: ContestDef, party: str | None) -> int:
+    pdef = state.book.positions[contest.position]
+    return pdef.seats - len(state.seats.get(seat_key(pdef.id, party), ()))
 
 
 def _list_chance(

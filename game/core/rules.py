@@ -36,7 +36,7 @@ class HoldsPosition:
 
 @dataclass(frozen=True, slots=True)
 class Tenure:
-    """The actor has held ``position`` (any position when None) for at least ``turns``."""
+    """The actor holds ``position`` (any position when None) and has for at least ``turns``."""
 
     turns: int
     position: PositionId | None = None

@@ -16,11 +16,11 @@ def legacy_score(state: GameState, actor: Actor) -> float:
 
 
 def end_career(state: GameState, actor: Actor, result: Result, out: list[Event]) -> None:
-    """Close ``actor``'s career; a ruined actor gives up every seat."""
+    """Close ``actor``'s career; a ruined or retired actor gives up every seat."""
     actor.result = result
     actor.ended_turn = state.turn
-    if result == "ruined":
-        positions.lose_all(state, actor, "ruined", out)
+    if result in ("ruined", "retired"):
+        positions.lose_all(state, actor, result, out)
     actor.registrations.clear()
     out.append(CareerEnded(actor.id, result, legacy_score(state, actor)))
 
@@ -43,7 +43,14 @@ def check_ends(state: GameState, out: list[Event]) -> None:
             end_career(state, actor, "won", out)
         elif state.turn >= scenario.max_turns:
             end_career(state, actor, "time_up", out)
+    close_if_player_done(state)
+
+
+def close_if_player_done(state: GameState) -> bool:
+    """The game ends with the player's career; True if it has."""
     player = state.player
     if player.result is not None:
         state.result = player.result
         state.phase = "over"
+        return True
+    return False

@@ -1,0 +1,390 @@
+"""The objects a scenario lists: resources, tracks, channels, parties, statuses, positions,
+contests, moves, events, personas and actors.
+
+Models describe shape and ranges only; ids are resolved by ``crossref``.  The docstrings
+under each field are the modding reference (``docs/MODDING.md``).
+"""
+
+# Pydantic copies mutable defaults per instance, so `= []` is safe here.
+# ruff: noqa: RUF012
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from game.content.models_rules import (
+    Amount,
+    Condition,
+    Effect,
+    Id,
+    Popularity,
+    Probability,
+    ResourceEffect,
+    Strict,
+    Text,
+    Turns,
+    Weight,
+)
+
+ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam"]
+
+
+class Resource(Strict):
+    """A resource every actor carries (support, funds, a skill...)."""
+
+    id: Id
+    """Unique among resources; conditions, effects and factors name it."""
+    name: Text
+    """Shown to the player."""
+    min: Amount = 0
+    """Lowest value; changes are clamped to it."""
+    max: Amount | None = 100
+    """Highest value (none: unbounded)."""
+    initial: Amount = 0
+    """Value at the start, unless an actor sets its own."""
+    decay: Probability = 0
+    """Share of the gap to ``baseline`` closed every turn (0: no decay)."""
+    baseline: Amount = 0
+    """The value decay pulls toward."""
+    skill: bool = False
+    """A skill (grouped with the skills in the interface)."""
+    party_bound: bool = False
+    """Reset to ``initial`` when the actor leaves a party (e.g. party standing)."""
+    resets_after_contest: bool = False
+    """Reset to ``initial`` after each contest the actor stood in (e.g. momentum)."""
+    log_scale: Annotated[float, Field(ge=0, le=1e9)] = 0
+    """Above 0: contests and checks read log(1+value)/log(1+log_scale) (for money)."""
+
+
+class Track(Strict):
+    """A board column: a ladder of positions."""
+
+    id: Id
+    """Unique among tracks."""
+    name: Text
+    """Column heading."""
+
+
+class Channel(Strict):
+    """A mobility channel and how it is entered."""
+
+    id: Id
+    """Unique among channels; moves name their channel."""
+    name: Text
+    """Shown to the player."""
+    description: Text
+    """What the channel is, for the in-game guide."""
+    entry_positions: list[Id] = []
+    """Holding any of these positions enters the channel."""
+    entry_contest_kinds: list[ContestKind] = []
+    """Standing in a contest of any of these kinds enters the channel."""
+
+
+class Position(Strict):
+    """An office on the board."""
+
+    id: Id
+    """Unique among positions."""
+    name: Text
+    """Shown to the player (use the country's own term: bupati, DPR member...)."""
+    description: Text = {"en": ""}
+    """What the office does."""
+    track: Id
+    """The board column it sits in."""
+    tier: Annotated[int, Field(ge=1, le=20)]
+    """Row on the board (1 = bottom)."""
+    seats: Annotated[int, Field(ge=1, le=10_000)]
+    """How many actors may hold it at once (per party when ``per_party``)."""
+    obtained: Literal["contest", "appointment", "exam", "automatic", "move"]
+    """How it is gained: by a contest, appointment or exam (each a contest object), \
+automatically once the requirements hold, or by a move's ``gain_position`` effect."""
+    requires: list[Condition] = []
+    """Conditions an actor must meet to gain it."""
+    excludes: list[Id] = []
+    """Positions that may not be held together with it (both ways)."""
+    neutral: bool = False
+    """Holders may not be party members (civil servants, diplomats)."""
+    per_party: bool = False
+    """Every party has its own seats; lost on leaving the party."""
+    replaces: list[Id] = []
+    """Positions given up when this one is gained (a promotion)."""
+    term: Turns = 0
+    """Turns until an appointed or examined seat is vacated (0: no fixed term)."""
+    term_limit: Turns = 0
+    """Wins allowed in its election (0: unlimited)."""
+    salary: Amount = 0
+    """Funds paid every turn."""
+    agenda_cost: Annotated[int, Field(ge=0, le=10)] = 0
+    """Agenda points it takes every turn."""
+    influence: Amount = 0
+    """Influence gained every turn."""
+    per_turn: list[ResourceEffect] = []
+    """Other resource changes every turn (experience, standing...)."""
+    prestige: Amount | None = None
+    """Legacy points for having held it (none: 10 per tier)."""
+
+
+class Party(Strict):
+    """A party and its starting popularity."""
+
+    id: Id
+    """Unique among parties."""
+    name: Text
+    """Full name."""
+    short: Annotated[str, Field(max_length=12)] = ""
+    """Abbreviation for the board."""
+    popularity: Popularity
+    """Popularity at the start (0-100)."""
+
+
+class FactorModel(Strict):
+    """A weighted input of a contest or a check: a resource id or a special source."""
+
+    source: Id
+    """A resource id, or party_popularity, incumbency, party_tenure or nominated."""
+    weight: Weight
+    """Multiplies the source's value, normalised to about 0-1."""
+
+
+class ScheduleModel(Strict):
+    """When a contest sits: on turns offset, offset + every, offset + 2 every..."""
+
+    every: Annotated[int, Field(ge=1, le=1000)] = 1
+    """Turns between sittings."""
+    offset: Annotated[int, Field(ge=1, le=1000)] = 1
+    """First turn it sits."""
+
+
+class Field_(Strict):
+    """Contenders not played by actors (the rest of the field)."""
+
+    count: Annotated[int, Field(ge=0, le=500)] = 0
+    """How many."""
+    strength: Weight = 0
+    """Their strength before noise."""
+
+
+class Contest(Strict):
+    """A recurring contest that fills a position's seats or grants nominations."""
+
+    id: Id
+    """Unique among contests."""
+    name: Text
+    """Shown to the player (Pilkada, party congress...)."""
+    kind: ContestKind
+    """general_election, party_election, nomination, appointment or exam."""
+    position: Id
+    """The position whose seats it fills (for a nomination: the office nominated for)."""
+    schedule: ScheduleModel = ScheduleModel()
+    """When it sits."""
+    factors: Annotated[list[FactorModel], Field(min_length=1)]
+    """What makes a contestant strong."""
+    noise: Annotated[float, Field(ge=0, le=100)] = 5
+    """Standard deviation of the random part of strength."""
+    temperature: Annotated[float, Field(gt=0, le=100)] = 10
+    """Softmax temperature turning strengths into vote shares."""
+    per_party: bool = False
+    """Held once inside every party (party elections, nominations)."""
+    field: Field_ = Field_()
+    """Contenders not played by actors."""
+    threshold: Weight = 0
+    """Exams and appointments: the strength needed to pass."""
+    requires: list[Condition] = []
+    """Conditions a contestant must meet to stand."""
+    requires_nomination: bool = False
+    """Only nominated actors may stand."""
+    for_contest: Id | None = None
+    """Nominations: the contest the nominees stand in."""
+    min_party_popularity: Annotated[float, Field(ge=0, le=100)] = 0
+    """Nominations: a party below this popularity cannot nominate (a threshold)."""
+    incumbents_run: bool = True
+    """Holders stand again automatically."""
+    winners: Annotated[int, Field(ge=0, le=10_000)] = 0
+    """Seats filled at each sitting (0: the position's seats)."""
+    allocation: Literal["top_k", "two_round", "districts", "dhondt", "sainte_lague"] = "top_k"
+    """Elections: top_k (plurality), two_round, districts (one district per candidate,
+    first past the post), dhondt or sainte_lague (party lists)."""
+    list_type: Literal["open", "closed"] = "open"
+    """List systems: open (voters rank candidates) or closed (the party ranks by standing)."""
+    party_threshold: Probability = 0
+    """List systems: share of the vote (0-1) a party needs to win seats."""
+    party_noise: Annotated[float, Field(ge=0, le=100)] = 3
+    """List systems: random swing of each party's vote, in popularity points."""
+    on_demand: bool = False
+    """Sits on its schedule only when an actor has registered (e.g. a leadership challenge)."""
+
+
+class CheckModel(Strict):
+    """A success check: chance = base + weighted factors, clamped to [min, max]."""
+
+    base: Probability
+    """The chance before factors."""
+    factors: list[FactorModel] = []
+    """Inputs that raise or lower the chance."""
+    min: Probability = 0.05
+    """Lowest chance."""
+    max: Probability = 0.95
+    """Highest chance."""
+
+
+class Cost(Strict):
+    """What a move costs."""
+
+    agenda: Annotated[int, Field(ge=0, le=10)] = 1
+    """Agenda points."""
+    funds: Annotated[float, Field(ge=0, le=1e9)] = 0
+    """Funds."""
+
+
+class Move(Strict):
+    """A channel move an actor may make with agenda points."""
+
+    id: Id
+    """Unique among moves."""
+    channel: Id
+    """The mobility channel it belongs to."""
+    name: Text
+    """Shown to the player (imperative: "Attend party meetings")."""
+    help: Text
+    """What it does, in a sentence."""
+    requires: list[Condition] = []
+    """Conditions to be allowed to make it."""
+    cost: Cost = Cost()
+    """Agenda points and funds."""
+    effects: list[Effect] = []
+    """Effects that always happen."""
+    check: CheckModel | None = None
+    """A success check (none: always succeeds)."""
+    on_success: list[Effect] = []
+    """Effects when the check succeeds."""
+    on_failure: list[Effect] = []
+    """Effects when the check fails."""
+    cooldown: Turns = 0
+    """Turns before it can be made again (0: next turn)."""
+    target: Literal["none", "party", "held_position"] = "none"
+    """What the player picks when making it: nothing, a party or a held position."""
+    once: bool = False
+    """Can be made only once per career."""
+
+
+class Choice(Strict):
+    """An answer to an event card."""
+
+    id: Id
+    """Unique within the event."""
+    label: Text
+    """The button text."""
+    effects: list[Effect] = []
+    """Effects that always happen."""
+    check: CheckModel | None = None
+    """A success check (none: always succeeds)."""
+    on_success: list[Effect] = []
+    """Effects when the check succeeds."""
+    on_failure: list[Effect] = []
+    """Effects when the check fails."""
+
+
+class Event(Strict):
+    """An event card."""
+
+    id: Id
+    """Unique among events."""
+    title: Text
+    """Card title."""
+    text: Text
+    """Card text."""
+    scope: Literal["actor", "world"] = "actor"
+    """actor: drawn per actor; world: once for everyone (conditions read the player)."""
+    probability: Probability
+    """Chance per eligible actor and turn."""
+    conditions: list[Condition] = []
+    """Conditions for it to be drawn."""
+    choices: Annotated[list[Choice], Field(max_length=3)] = []
+    """Up to three answers."""
+    effects: list[Effect] = []
+    """Effects applied when drawn (world events: to every actor)."""
+    once: bool = False
+    """Drawn at most once per career."""
+    cooldown: Turns = 0
+    """Turns before it can be drawn again."""
+
+
+class Status(Strict):
+    """A lasting condition, such as being under investigation."""
+
+    id: Id
+    """Unique among statuses."""
+    name: Text
+    """Shown to the player."""
+    description: Text
+    """What it means."""
+    per_turn: list[ResourceEffect] = []
+    """Resource changes every turn while it lasts."""
+    contest_penalty: Weight = 0
+    """Strength points lost in every contest."""
+    check_penalty: Probability = 0
+    """Subtracted from every success chance."""
+    blocks_contests: bool = False
+    """Its holder may not stand in contests."""
+    ruin: bool = False
+    """Disgrace: the career ends."""
+    hidden: bool = False
+    """A skeleton: not shown until it surfaces."""
+
+
+class Persona(Strict):
+    """AI preferences as data."""
+
+    id: Id
+    """Unique among personas (built-in ones: loyalist, technocrat, populist...)."""
+    name: Text
+    """Shown to the player."""
+    resource_weights: dict[str, Weight]
+    """How much the AI values each resource."""
+    channel_bias: dict[str, Weight] = {}
+    """Preference multipliers for moves of each channel."""
+    risk: Probability = 0.5
+    """0: avoids uncertain moves; 1: indifferent to risk."""
+    position_weight: Weight = 1
+    """How much the AI values positions."""
+
+
+class ActorModel(Strict):
+    """The player or a rival at the start."""
+
+    id: Id
+    """Unique among actors."""
+    name: Annotated[str, Field(min_length=1, max_length=60)]
+    """The person's name."""
+    persona: Id | None = None
+    """The AI persona of a rival."""
+    party: Id | None = None
+    """Party at the start."""
+    resources: dict[str, Amount] = {}
+    """Starting values that differ from the resources' ``initial``."""
+    positions: list[Id] = []
+    """Positions held at the start."""
+    player: bool = False
+    """The player's seat (exactly one actor)."""
+
+
+class Victory(Strict):
+    """The goal of a career."""
+
+    positions: Annotated[list[Id], Field(min_length=1)]
+    """Holding any of these wins."""
+    debt_turns: Annotated[int, Field(ge=1, le=100)] = 2
+    """Turns in a row below the debt limit before ruin."""
+
+
+class Calendar(Strict):
+    """Time: when the career starts and how long a turn lasts."""
+
+    start_year: Annotated[int, Field(ge=1, le=9999)]
+    """Calendar year of turn 1."""
+    months_per_turn: Annotated[int, Field(ge=1, le=24)] = 6
+    """Months in one turn."""
+    max_turns: Annotated[int, Field(ge=1, le=1000)] = 80
+    """Length of a career in turns."""
