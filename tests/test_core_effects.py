@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from core_helpers import finish_turn, gain, mini, of_kind, ok, quiet_mini, start, swap
 
 from game.core import (
