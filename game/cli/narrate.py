@@ -31,6 +31,8 @@ class Narrator:
         self.lang = lang
         self.rival_moves: dict[str, list[str]] = {}
         self.last_resources = dict(state.player.resources)
+        if state.phase != "over":
+            self.header(state.turn)
 
     def text(self, text: Text) -> str:
         """Text in the chosen language, falling back to English."""
@@ -53,13 +55,13 @@ class Narrator:
     def one(self, event: Event) -> None:
         """Narrate one event (most resource changes are summarised per turn instead)."""
         book = self.state.book
-        if self.rival_moves and isinstance(event, EventDrawn | ContestHeld | PositionGained):
+        if self.rival_moves and isinstance(
+            event, EventDrawn | ContestHeld | PositionGained | PositionLost
+        ):
             self.flush_moves()
         if isinstance(event, TurnStarted):
             self.flush(event.turn - 1)
-            age = self.state.book.scenario.start_age + (event.turn - 1) * (
-                book.scenario.months_per_turn / 12)
-            self.emit(f"== Turn {event.turn} - {self.date(event.turn)} - age {age:.0f} ==")
+            self.header(event.turn)
         elif isinstance(event, MoveMade):
             self.move(event)
         elif isinstance(event, ContestHeld):
@@ -85,13 +87,22 @@ class Narrator:
             self.emit(f"  * Career over for {self.name(event.actor)}: "
                       f"{event.result.replace('_', ' ')} (legacy {event.score:.0f})")
 
+    def header(self, turn: int) -> None:
+        """The line that opens a turn: number, date and the player's age."""
+        spec = self.state.book.scenario
+        age = spec.start_age + (turn - 1) * spec.months_per_turn / 12
+        self.emit(f"== Turn {turn} - {self.date(turn)} - age {age:.0f} ==")
+
     def move(self, event: MoveMade) -> None:
         """The player's moves in full; rivals' moves gathered into one line each."""
         mdef = self.state.book.moves[event.move]
         label = self.text(mdef.name)
         if event.target:
             target = self.state.book.positions.get(event.target)
-            label += f" [{self.text(target.name) if target else event.target}]"
+            if target is not None:
+                label += f" [{self.text(target.name)}]"
+            elif event.target in self.state.popularity:
+                label += f" [{self.text(self._party_name(event.target))}]"
         if event.check is not None:
             outcome = "success" if event.check.success else "failure"
             label += f" ({outcome}, {event.check.chance:.0%})"
