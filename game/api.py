@@ -13,11 +13,13 @@ the caller (or by ``play_to_end`` with a policy).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from game.ai import Policy, make_policy, seat_policies, step
-from game.content import load_scenario
+from game.content import ContentError, load_with_document
 from game.core import (
     Command,
     EndTurn,
@@ -37,6 +39,26 @@ from game.core import (
 )
 from game.core.events import Event
 from game.core.scenario import Scenario
+from game.persistence import (
+    DEFAULT_SLOTS,
+    Autosaver,
+    AutosaveWorker,
+    CareerInfo,
+    HistoryLog,
+    SaveError,
+    SaveSnapshot,
+    ironman_name,
+    new_career_id,
+    read_save,
+    save_dir,
+    take_snapshot,
+    won_positions,
+    write_save,
+)
+from game.persistence.format import SaveKind
+
+#: Called after each player turn (and at each turn boundary of ``play_to_end``).
+TurnHook = Callable[["Career", list[Event]], None]
 
 
 class IllegalMove(ValueError):
@@ -57,14 +79,29 @@ class Career:
         self.events: list[Event] = []
         self.history: list[Command] = []  # every command applied, player's and rivals'
         self.scenario_ref = state.scenario_id
+        self.rivals = rivals
+        # Saving: the scenario as loaded, the career's file id, mode and time played.
+        self.document: Mapping[str, Any] | None = None
+        self.career_id = new_career_id()
+        self.ironman = False
+        self.history_complete = True  # False after loading a save that kept no history
+        self.turn_hooks: list[TurnHook] = []
+        self._history_log = HistoryLog()
+        self._playtime_base = 0.0
+        self._clock = time.monotonic()
 
     @classmethod
     def new(cls, scenario: str | Scenario = "nusantara", seed: int = 0,
             rivals: str | None = None) -> Career:
         """A new career; ``scenario`` is an id, a path or a loaded Scenario."""
-        loaded = load_scenario(scenario) if isinstance(scenario, str) else scenario
+        document = None
+        if isinstance(scenario, str):
+            loaded, document = load_with_document(scenario)
+        else:
+            loaded = scenario
         state, events = new_game(compile_rulebook(loaded), seed)
         career = cls(state, rivals)
+        career.document = document
         if isinstance(scenario, str):
             career.scenario_ref = scenario
         career.events.extend(events)
@@ -98,6 +135,7 @@ class Career:
         """End the player's moves; rivals, events and contests run until the player is needed."""
         start = len(self.events)
         self.apply(EndTurn(self.player_id))
+        self._run_hooks(self.events[start:])
         return self.events[start:]
 
     def advance(self) -> None:
@@ -109,11 +147,16 @@ class Career:
                     on_events: Callable[[list[Event]], None] | None = None) -> None:
         """Play the player's seat with ``policy`` until the career ends."""
         self.policies[self.player_id] = make_policy(policy, self.book)
+        turn, since_hook = self.state.turn, len(self.events)
         while self.state.phase != "over":
             events = step(self.state, self.policies, self.history)
             self.events.extend(events)
             if on_events is not None:
                 on_events(events)
+            if self.turn_hooks and (self.state.turn != turn or self.is_over):
+                turn = self.state.turn
+                self._run_hooks(self.events[since_hook:])
+                since_hook = len(self.events)
 
     @property
     def is_over(self) -> bool:
@@ -137,3 +180,103 @@ class Career:
     def state_sha256(self) -> str:
         """SHA-256 of the canonical dump."""
         return state_sha256(self.state)
+
+    # ------------------------------------------------------------------ saving
+    @property
+    def playtime(self) -> float:
+        """Seconds played in this career, across saves (wall clock: metadata only)."""
+        return self._playtime_base + time.monotonic() - self._clock
+
+    @property
+    def info(self) -> CareerInfo:
+        """The facts a save keeps besides the state: id, scenario reference, rivals, mode."""
+        return CareerInfo(self.career_id, self.scenario_ref, self.rivals, self.ironman)
+
+    def _document(self) -> Mapping[str, Any]:
+        if self.document is not None:
+            return self.document
+        # Built from a Scenario object: find its document by reference, if it is the same.
+        try:
+            scenario, document = load_with_document(self.scenario_ref)
+        except ContentError:
+            scenario = None
+        if scenario is None or scenario.fingerprint != self.book.scenario.fingerprint:
+            raise SaveError(None, f"cannot save: scenario {self.scenario_ref!r} was not "
+                                  "loaded from a file, so it cannot be embedded in a save")
+        if scenario != self.book.scenario:
+            # Changed in code after loading (e.g. a customised player): the save still loads
+            # and continues exactly, but a replay from the document would start elsewhere.
+            self.history_complete = False
+        self.document = document
+        return document
+
+    def snapshot(self, kind: SaveKind = "manual") -> SaveSnapshot:
+        """Everything a save holds, taken now (cheap; safe to encode on another thread)."""
+        document = self._document()
+        history = self._history_log.sync(self.history) if self.history_complete else None
+        return take_snapshot(self.state, history, document, self.info,
+                             kind="ironman" if self.ironman else kind, playtime=self.playtime)
+
+    def save(self, path: str | Path) -> Path:
+        """Save to ``path`` atomically (the previous file kept as ``.bak``); SaveError if not.
+
+        An ironman career saves only to its own slot (see docs/SAVES.md).
+        """
+        path = Path(path)
+        if self.ironman and path.name != ironman_name(self.career_id):
+            raise SaveError(path, "an ironman career saves only to its slot "
+                                  f"{ironman_name(self.career_id)}")
+        return write_save(path, self.snapshot())
+
+    @classmethod
+    def load(cls, path: str | Path, *, continue_ironman: bool = False) -> Career:
+        """The career saved in ``path``; SaveError (the file untouched) if it cannot load.
+
+        Ironman saves load only with ``continue_ironman`` from their own slot; the career
+        then autosaves to that slot after every turn.
+        """
+        path = Path(path)
+        loaded = read_save(path, mode="continue_ironman" if continue_ironman else "play")
+        info = loaded.info
+        career = cls(loaded.state, info.rivals)
+        career.history = list(loaded.history or [])
+        career.history_complete = loaded.history is not None
+        career.document = loaded.file.scenario
+        career.scenario_ref = info.scenario_ref
+        career.career_id = info.career_id
+        career._playtime_base = loaded.meta.playtime_seconds
+        if info.ironman:
+            career.ironman = True
+            career.enable_autosave(path.parent)
+        career.advance()
+        return career
+
+    def enable_autosave(self, folder: str | Path | None = None, *, slots: int = DEFAULT_SLOTS,
+                        ironman: bool = False,
+                        worker: AutosaveWorker | None = None) -> Autosaver:
+        """Autosave after every player turn (into ``folder`` or the default save folder).
+
+        ``ironman`` makes this an ironman career (one slot, no reloading); an ironman career
+        stays one.  With ``worker`` the files are encoded and written on its thread.
+        """
+        self.ironman = self.ironman or ironman
+        saver = Autosaver(save_dir(folder), self.career_id, slots=slots,
+                          ironman=self.ironman, worker=worker)
+        self.turn_hooks[:] = [h for h in self.turn_hooks if not isinstance(h, _AutosaveHook)]
+        self.turn_hooks.append(_AutosaveHook(saver))
+        return saver
+
+    def _run_hooks(self, events: list[Event]) -> None:
+        for hook in list(self.turn_hooks):
+            hook(self, events)
+
+
+class _AutosaveHook:
+    """The turn hook that feeds an Autosaver (one per career)."""
+
+    def __init__(self, saver: Autosaver) -> None:
+        self.saver = saver
+
+    def __call__(self, career: Career, events: list[Event]) -> None:
+        snapshot = career.snapshot("autosave")
+        self.saver.after_turn(snapshot, won_positions(events, career.player_id))

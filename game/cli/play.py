@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,21 @@ from game.ai import seat_policies
 from game.ai.runner import play
 from game.cli import non_negative
 from game.cli.narrate import Narrator
-from game.content import DEFAULT_SCENARIO, load_scenario
+from game.content import DEFAULT_SCENARIO, load_with_document
 from game.core import GameState, compile_rulebook, legacy_score, new_game, state_sha256
-from game.persistence import load_save, restore_state, write_save
+from game.core.events import Event
+from game.persistence import (
+    Autosaver,
+    CareerInfo,
+    CareerRecord,
+    SaveError,
+    ironman_name,
+    new_career_id,
+    read_save,
+    save_dir,
+    won_positions,
+    write_save,
+)
 
 
 def register(sub: Any) -> None:
@@ -30,8 +43,19 @@ def register(sub: Any) -> None:
     play_cmd.add_argument("--seed", type=non_negative, default=0, metavar="N")
     play_cmd.add_argument("--turns", type=non_negative, default=None, metavar="N",
                           help="play N turns (default: to the end of the career)")
-    play_cmd.add_argument("--load", metavar="PATH", help="continue the game saved in PATH")
+    play_cmd.add_argument("--load", metavar="PATH",
+                          help="continue the game saved in PATH (a bare name is also looked "
+                               "for in the save folder)")
     play_cmd.add_argument("--save", metavar="PATH", help="save the game to PATH when done")
+    play_cmd.add_argument("--save-dir", metavar="DIR", default=None,
+                          help="the save folder (default: $SALURAN_SAVE_DIR, saves/ in a source "
+                               "checkout, else your user data folder)")
+    play_cmd.add_argument("--autosave", action="store_true",
+                          help="autosave every turn into the save folder (rotating slots, plus "
+                               "one per position won)")
+    play_cmd.add_argument("--ironman", action="store_true",
+                          help="a new ironman career: one slot in the save folder, saved every "
+                               "turn, never reloaded")
     play_cmd.add_argument("--json", action="store_true",
                           help="print only one JSON summary line (turn, result, score, hash)")
     play_cmd.add_argument("--lang", choices=("en", "id"), default="en")
@@ -53,28 +77,78 @@ def scenario_ref(ref: str) -> str:
     return str(path.resolve()) if path.exists() else ref
 
 
-def start(args: argparse.Namespace) -> tuple[GameState, str]:
-    """A new game, or the one in ``--load``."""
+def load_path(name: str, folder: Path) -> Path:
+    """``--load`` as given, or a bare file name found in the save folder."""
+    path = Path(name)
+    if path.exists() or len(path.parts) != 1:
+        return path
+    in_folder = folder / name
+    return in_folder if in_folder.exists() else path
+
+
+def start(args: argparse.Namespace) -> tuple[CareerRecord, Path]:
+    """A new career, or the one in ``--load``; and the folder its autosaves go to.
+
+    Loading from the command line continues the career, so an ironman save is accepted from
+    its own slot (and keeps saving there).
+    """
+    folder = save_dir(args.save_dir)
     if args.load:
-        ref, dump = load_save(Path(args.load))
-        book = compile_rulebook(load_scenario(ref))
-        return restore_state(book, dump, Path(args.load)), ref
-    book = compile_rulebook(load_scenario(args.scenario))
-    state, _ = new_game(book, args.seed)
-    return state, scenario_ref(args.scenario)
+        path = load_path(args.load, folder)
+        record = CareerRecord.from_save(read_save(path, mode="continue_ironman", search=[folder]))
+        if args.rivals is not None:
+            record.info = replace(record.info, rivals=args.rivals)
+        return record, path.parent if record.info.ironman else folder
+    scenario, document = load_with_document(args.scenario)
+    state, _ = new_game(compile_rulebook(scenario), args.seed)
+    info = CareerInfo(new_career_id(), scenario_ref(args.scenario), args.rivals, args.ironman)
+    return CareerRecord(state, [], document, info), folder
+
+
+class TurnSaver:
+    """Event sink: narrates, and autosaves whenever a new turn starts."""
+
+    def __init__(self, record: CareerRecord, saver: Autosaver | None,
+                 narrator: Narrator | None) -> None:
+        self.record, self.saver, self.narrator = record, saver, narrator
+        self.turn = record.state.turn
+        self.events: list[Event] = []
+
+    def __call__(self, events: list[Event]) -> None:
+        if self.narrator is not None:
+            self.narrator(events)
+        if self.saver is None:
+            return
+        self.events.extend(events)
+        state = self.record.state
+        if state.turn != self.turn or state.phase == "over":
+            self.turn = state.turn
+            won = won_positions(self.events, state.player.id)
+            self.events = []
+            self.saver.after_turn(self.record.snapshot("autosave"), won)
 
 
 def run_headless(args: argparse.Namespace) -> int:
     """Play, print the log (or only the JSON summary line), save if asked."""
-    state, ref = start(args)
-    policies = seat_policies(state.book, args.ai, args.rivals)
-    narrator = Narrator(state, print, args.lang)
+    record, folder = start(args)
+    state, info = record.state, record.info
+    if info.ironman and args.save and Path(args.save).name != ironman_name(info.career_id):
+        raise SaveError(Path(args.save), "an ironman career saves only to its slot "
+                                         f"{ironman_name(info.career_id)} (in {folder})")
+    saver = None
+    if args.autosave or info.ironman:
+        saver = Autosaver(folder, info.career_id, ironman=info.ironman)
+    policies = seat_policies(state.book, args.ai, info.rivals)
+    narrator = None if args.json else Narrator(state, print, args.lang)
     until = None if args.turns is None else state.turn + args.turns
-    play(state, policies, until_turn=until, sink=None if args.json else narrator)
-    if not args.json:
+    play(state, policies, until_turn=until, sink=TurnSaver(record, saver, narrator),
+         history=record.history)
+    if narrator is not None:
         narrator.flush(state.turn)
     if args.save:
-        write_save(Path(args.save), state, ref)
+        write_save(Path(args.save), record.snapshot())
+    if saver is not None and info.ironman:
+        saver.after_turn(record.snapshot())
     player = state.player
     summary: dict[str, Any] = {
         "turn": state.turn, "result": state.result, "score": legacy_score(state, player),
