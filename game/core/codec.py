@@ -92,7 +92,8 @@ def load_state(book: Rulebook, data: dict[str, Any]) -> GameState:
         phase=data["phase"], order=[ActorId(a) for a in data["order"]],
         current=int(data["current"]),
         actors={ActorId(k): _actor_load(v) for k, v in data["actors"].items()},
-        popularity=dict(data["popularity"]),
+        # the rules iterate parties in scenario order: restore it whatever the dump's order
+        popularity={p.id: float(data["popularity"][p.id]) for p in book.scenario.parties},
         seats={k: [ActorId(a) for a in v] for k, v in data["seats"].items()},
         party_seats={k: {p: int(n) for p, n in v.items()} for k, v in data["party_seats"].items()},
         pending=[PendingChoice(ActorId(p["actor"]), p["event"]) for p in data["pending"]],
