@@ -1,4 +1,4 @@
-"""Cross-reference checks: every id a scenario names must exist, once."""
+"""Cross-reference checks: every id a scenario names must exist."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from game.content.issues import Issue, did_you_mean
-from game.content.models import Parts, ScenarioFile
+from game.content.compose import BUILTIN_NAME, SINGULAR, Composition
+from game.content.issues import Issue, did_you_mean, issue
+from game.content.models import LIST_KINDS, ScenarioFile
 from game.core.rulebook import SPECIAL_SOURCES
 
 #: Which kind of object a field names, wherever the field appears.
@@ -18,21 +19,29 @@ REFERENCE_FIELDS = {
     "track": "tracks", "channel": "channels", "excludes": "positions",
     "replaces": "positions", "entry_positions": "positions", "persona": "personas",
 }
-SINGULAR = {"resources": "resource", "tracks": "track", "channels": "channel", "parties": "party",
-            "statuses": "status", "positions": "position", "contests": "contest",
-            "moves": "move", "events": "event", "personas": "persona", "actors": "actor"}
-LIST_KINDS = ("resources", "tracks", "channels", "parties", "statuses", "positions",
-              "contests", "moves", "events", "personas", "actors")
+_FIELDS_BY_MODEL: dict[type[BaseModel], tuple[str, ...]] = {}
+
+__all__ = ["LIST_KINDS", "REFERENCE_FIELDS", "SINGULAR", "check_references",
+           "check_scenario_settings", "references"]
 
 
-def _walk(node: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
+def _fields(model: type[BaseModel]) -> tuple[str, ...]:
+    names = _FIELDS_BY_MODEL.get(model)
+    if names is None:
+        names = _FIELDS_BY_MODEL[model] = tuple(model.model_fields)
+    return names
+
+
+def references(node: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
     """Yield (kind, id, pointer) for every reference inside ``node``."""
     if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+        for name in _fields(type(node)):
             value = getattr(node, name)
+            if value is None or isinstance(value, bool | int | float):
+                continue
             here = f"{pointer}/{name}"
             kind = REFERENCE_FIELDS.get(name)
-            if kind is not None and name != "id":
+            if kind is not None:
                 if isinstance(value, str):
                     yield kind, value, here
                 elif isinstance(value, list):
@@ -47,62 +56,59 @@ def _walk(node: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
             if name == "channel_bias" and isinstance(value, dict):
                 for key in value:
                     yield "channels", key, f"{here}/{key}"
-            yield from _walk(value, here)
+            if isinstance(value, BaseModel | list):
+                yield from references(value, here)
     elif isinstance(node, list):
         for i, item in enumerate(node):
-            yield from _walk(item, f"{pointer}/{i}")
+            if isinstance(item, BaseModel):
+                yield from references(item, f"{pointer}/{i}")
 
 
-def check_references(
-    merged: Parts, origin: dict[tuple[str, int], str], generic: str = ""
-) -> list[Issue]:
-    """Duplicate ids and dangling references, each with a did-you-mean hint.
+def _unknown(comp: Composition, kind: str, ref: str, known: set[str]) -> str:
+    removed = comp.removed.get((kind, ref))
+    if removed is not None:
+        return f"no {SINGULAR[kind]} {ref!r}: {removed.file} removes it"
+    return f"no {SINGULAR[kind]} {ref!r}{did_you_mean(ref, known)}"
 
-    Objects from the ``generic`` file (built-in personas) may weigh resources and channels a
-    scenario lacks; those weights are simply unused, so they are not checked.
+
+def check_references(comp: Composition) -> list[Issue]:
+    """Dangling references, each with a did-you-mean hint or the file that removed the id.
+
+    Built-in personas may weigh resources and channels a scenario lacks; those weights are
+    simply unused, so they are not checked.
     """
     issues: list[Issue] = []
-    known: dict[str, set[str]] = {}
+    known = {kind: set(comp.lists[kind]) for kind in LIST_KINDS}
     for kind in LIST_KINDS:
-        ids: set[str] = set()
-        for index, obj in enumerate(getattr(merged, kind)):
-            if obj.id in ids:
-                issues.append(Issue(
-                    "duplicate-id", "error", f"{SINGULAR[kind]} {obj.id!r} is defined twice",
-                    origin.get((kind, index), ""), pointer=f"/{kind}/{index}", object_id=obj.id))
-            ids.add(obj.id)
-        known[kind] = ids
-    for kind in LIST_KINDS:
-        for index, obj in enumerate(getattr(merged, kind)):
-            if generic and origin.get((kind, index)) == generic:
+        for entry in comp.lists[kind].values():
+            if entry.origin.file == BUILTIN_NAME:
                 continue
-            for ref_kind, ref, pointer in _walk(obj, f"/{kind}/{index}"):
-                if ref_kind == "resources" and kind == "resources":
-                    continue
+            for ref_kind, ref, pointer in references(entry.model, entry.origin.pointer):
                 if ref not in known[ref_kind]:
-                    issues.append(Issue(
-                        "unknown-id", "error",
-                        f"no {SINGULAR[ref_kind]} {ref!r}{did_you_mean(ref, known[ref_kind])}",
-                        origin.get((kind, index), ""), pointer=pointer, object_id=obj.id))
+                    issues.append(issue("unknown-id", _unknown(comp, ref_kind, ref,
+                                                               known[ref_kind]),
+                                        entry.origin.file, pointer, entry.model.id))
     return issues
 
 
-def check_scenario_settings(main: ScenarioFile, merged: Parts) -> list[Issue]:
-    """Settings outside the lists: the victory, the one player."""
+def check_scenario_settings(main: ScenarioFile, comp: Composition) -> list[Issue]:
+    """Settings outside the lists: the victory, the one player, the resources the engine needs."""
     issues = []
-    positions = {p.id for p in merged.positions}
+    positions = set(comp.lists["positions"])
+    victory_file = comp.setting_files.get("victory", comp.main)
     for i, pid in enumerate(main.victory.positions):
         if pid not in positions:
-            issues.append(Issue("unknown-id", "error",
-                                f"no position {pid!r}{did_you_mean(pid, positions)}",
-                                pointer=f"/victory/positions/{i}"))
-    players = [a.id for a in merged.actors if a.player]
+            issues.append(issue("unknown-id", _unknown(comp, "positions", pid, positions),
+                                victory_file, f"/victory/positions/{i}"))
+    players = [e for e in comp.lists["actors"].values() if e.model.player]
     if len(players) != 1:
-        issues.append(Issue("player-count", "error",
-                            f"exactly one actor must have \"player\": true, found {len(players)}",
-                            pointer="/actors"))
+        where = players[1].origin if len(players) > 1 else None
+        issues.append(issue("player-count",
+                            f"exactly one actor must have \"player\": true, found "
+                            f"{len(players)}", where.file if where else comp.main,
+                            where.pointer if where else ""))
     for required in ("funds", "influence"):
-        if required not in {r.id for r in merged.resources}:
-            issues.append(Issue("missing-resource", "error",
-                                f"the engine needs a resource {required!r}", pointer="/resources"))
+        if required not in comp.lists["resources"]:
+            issues.append(issue("missing-resource",
+                                f"the engine needs a resource {required!r}", comp.main))
     return issues

@@ -2,10 +2,68 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import difflib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+
+#: Every issue code with its severity and meaning; codes are stable (tools match on them).
+CODES: dict[str, tuple[Severity, str]] = {
+    # reading a file
+    "file-missing": ("error", "a file, folder or included file does not exist"),
+    "not-a-file": ("error", "a folder, device or pipe where a JSON file was expected"),
+    "file-too-large": ("error", "the file is over the size limit; refused before being read"),
+    "file-unreadable": ("error", "the operating system refused to read the file"),
+    "binary-file": ("error", "the file holds NUL bytes: binary data, not JSON text"),
+    "bad-encoding": ("error", "the file is not UTF-8 text"),
+    "empty-file": ("error", "the file is empty or only whitespace"),
+    "json-syntax": ("error", "the text is not valid JSON"),
+    "json-truncated": ("error", "the JSON text ends too early"),
+    "duplicate-key": ("error", "a key appears twice in one JSON object"),
+    "json-constant": ("error", "NaN, Infinity or a number too large for a float"),
+    "too-deep": ("error", "objects and lists are nested too deeply"),
+    "not-an-object": ("error", "the file's top level must be a JSON object"),
+    # the shape of the data (schema)
+    "unknown-key": ("error", "a key the format does not define (typo?)"),
+    "missing-key": ("error", "a required key is missing"),
+    "unknown-type": ("error", "a condition or effect \"type\" the engine does not know"),
+    "missing-type": ("error", "a condition or effect without a \"type\""),
+    "wrong-type": ("error", "a value of the wrong JSON type (text for a number...)"),
+    "bad-id": ("error", "an id must be lower_snake_case: a-z, 0-9 and _"),
+    "bad-value": ("error", "a value outside the allowed choices"),
+    "out-of-range": ("error", "a number outside its allowed range"),
+    "wrong-length": ("error", "a list or text that is too short or too long"),
+    "schema": ("error", "another violation of the format"),
+    # composition: extends, include, replace, remove
+    "unknown-scenario": ("error", "no scenario has this id"),
+    "extends-cycle": ("error", "files extend each other in a circle"),
+    "extends-too-deep": ("error", "too many levels of extends"),
+    "path-outside": ("error", "a path leaves the mod's folder"),
+    "include-in-document": ("error", "a self-contained scenario document names other files"),
+    "missing-setting": ("error", "a scenario setting is missing after merging its bases"),
+    "duplicate-id": ("error", "two objects of one kind share an id (use replace to override)"),
+    "replace-unknown": ("error", "replace names an object no earlier file defines"),
+    "remove-unknown": ("error", "remove names an object no earlier file defines"),
+    # cross-references
+    "unknown-id": ("error", "a reference to an object that does not exist"),
+    "player-count": ("error", "there must be exactly one player actor"),
+    "missing-resource": ("error", "a resource the engine needs is not defined"),
+    # meaning
+    "unreachable-position": ("warning", "no actor can ever hold this position"),
+    "event-never-fires": ("warning", "this event can never be drawn"),
+    "prerequisite-cycle": ("error", "positions require each other in a circle"),
+    "victory-unreachable": ("error", "no actor can ever reach the goal"),
+    "missing-translation": ("warning", "a text lacks English (en) or Bahasa Indonesia (id)"),
+    "id-mismatch": ("warning", "a scenario's id differs from its folder's name"),
+    "build-failed": ("error", "the engine could not build the scenario (a bug: report it)"),
+    "internal-error": ("error", "the validator itself failed on this file (a bug: report it)"),
+    # validate command
+    "no-scenario": ("error", "a folder holds no scenario.json"),
+    "smoke-crash": ("error", "a headless career crashed (the seed reproduces it)"),
+    "smoke-stuck": ("error", "a headless career did not end within its step budget"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +88,21 @@ class Issue:
         what = f" [{self.object_id}]" if self.object_id else ""
         return f"{place}: {self.severity} {self.code}{what}{where}: {self.message}"
 
+    def as_dict(self) -> dict[str, Any]:
+        """The issue as a JSON-ready object (every field, always present)."""
+        return asdict(self)
+
+
+def issue(code: str, message: str, file: str = "", pointer: str = "",
+          object_id: str = "") -> Issue:
+    """An issue with the code's usual severity."""
+    return Issue(code, CODES[code][0], message, file, 0, 0, pointer, object_id)
+
+
+def has_errors(issues: Iterable[Issue]) -> bool:
+    """True when any issue is an error."""
+    return any(i.severity == "error" for i in issues)
+
 
 class ContentError(Exception):
     """Content that cannot be played; carries every issue found."""
@@ -39,9 +112,7 @@ class ContentError(Exception):
         super().__init__("\n".join(i.render() for i in issues))
 
 
-def did_you_mean(word: str, options: list[str] | set[str] | tuple[str, ...]) -> str:
+def did_you_mean(word: str, options: Iterable[str]) -> str:
     """A hint naming the closest known id, or an empty string."""
-    import difflib
-
     close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,37 +1,55 @@
-"""Loading a scenario from JSON: read, validate, merge includes, cross-check, convert.
+"""Loading a scenario: find, read, compose, check, convert.
 
-Errors never escape as tracebacks: every problem becomes an ``Issue`` inside a
-``ContentError`` that names the file, the JSON pointer and, where possible, a fix.
+Errors never escape as tracebacks: every problem becomes an ``Issue`` (inside a
+``ContentError`` for the loading functions) that names the file, line, column, JSON pointer
+and object, and where possible a fix.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from game.content import convert
-from game.content.crossref import LIST_KINDS, check_references, check_scenario_settings
-from game.content.issues import ContentError, Issue, did_you_mean
-from game.content.jsonfile import read_json
-from game.content.models import PartFile, Parts, ScenarioFile
+from game.content.compose import BUILTIN_NAME, Composition, compose, compose_document
+from game.content.crossref import check_references, check_scenario_settings
+from game.content.issues import ContentError, Issue, did_you_mean, has_errors, issue
+from game.content.jsonfile import Source
+from game.content.models import LIST_KINDS, Parts, ScenarioFile
+from game.content.mods import MAIN_FILE, discover, find_by_id, scenario_dirs
+from game.content.schemaerrors import validation_issues
+from game.content.semantic import check_semantics, check_translations
+from game.core.rulebook import compile_rulebook
 from game.core.scenario import Scenario
 
 DEFAULT_SCENARIO = "nusantara"
-MAIN_FILE = "scenario.json"
-BUILTIN_PERSONAS = Path(__file__).with_name("personas.json")
-SCENARIOS_ENV = "SALURAN_SCENARIOS"
+KEY_CODES = frozenset({"unknown-key", "duplicate-key"})  # located at the key, not the value
+
+__all__ = ["DEFAULT_SCENARIO", "MAIN_FILE", "Checked", "check_scenario", "find_scenario",
+           "load_scenario", "load_with_document", "scenario_dirs", "scenario_from_document"]
 
 
-def scenario_dirs() -> list[Path]:
-    """Folders searched for scenarios: $SALURAN_SCENARIOS entries, then the shipped ones."""
-    found = [Path(p) for p in os.environ.get(SCENARIOS_ENV, "").split(os.pathsep) if p]
-    found.append(Path(__file__).resolve().parents[2] / "scenarios")
-    return found
+@dataclass(slots=True)
+class Checked:
+    """The outcome of checking one scenario: issues, and the scenario if it can be played."""
+
+    main: str
+    issues: list[Issue] = field(default_factory=list)
+    scenario: Scenario | None = None
+    document: dict[str, Any] | None = None
+    files: list[str] = field(default_factory=list)  # every file read, in merge order
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Only the errors."""
+        return [i for i in self.issues if i.severity == "error"]
 
 
 def find_scenario(ref: str) -> Path:
@@ -39,46 +57,26 @@ def find_scenario(ref: str) -> Path:
     path = Path(ref)
     if path.suffix == ".json" or path.exists() or os.sep in ref or "/" in ref:
         return path / MAIN_FILE if path.is_dir() else path
-    known: list[str] = []
-    for folder in scenario_dirs():
-        for main in sorted(folder.glob(f"*/{MAIN_FILE}")):
-            known.append(main.parent.name)
-            if main.parent.name == ref:
-                return main
-    raise ContentError([Issue("unknown-scenario", "error",
+    found = find_by_id(ref)
+    if found is not None:
+        return found
+    known = sorted({f.id for f in discover()})
+    raise ContentError([issue("unknown-scenario",
                               f"no scenario {ref!r}{did_you_mean(ref, known)}; "
-                              f"known: {', '.join(sorted(known)) or 'none'}")])
+                              f"known: {', '.join(known) or 'none'}")])
 
 
-def _validation_issues(exc: ValidationError, file: str, object_ids: list[str]) -> list[Issue]:
-    issues = []
-    for err in exc.errors():
-        loc = err.get("loc", ())
-        pointer = "".join(f"/{part}" for part in loc)
-        obj = ""
-        if len(loc) >= 2 and loc[0] in LIST_KINDS and isinstance(loc[1], int):
-            obj = f"{loc[0]}[{loc[1]}]"
-        code = "unknown-key" if err["type"] == "extra_forbidden" else "schema"
-        issues.append(Issue(code, "error", err["msg"], file, pointer=pointer, object_id=obj))
-    return issues
+def check_scenario(ref: str | Path, deep: bool = True) -> Checked:
+    """Every check on one scenario (``deep``: also meaning, and building the engine's rules).
 
-
-def _parse(model: type[BaseModel], data: Any, file: str) -> Any:
+    Never raises for bad content: everything found is in ``issues``.
+    """
     try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ContentError(_validation_issues(exc, file, [])) from None
-    except RecursionError:
-        raise ContentError([Issue("too-deep", "error", "nested too deeply", file)]) from None
-
-
-def _include_path(folder: Path, name: str, file: str) -> Path:
-    path = (folder / name).resolve()
-    if not path.is_relative_to(folder.resolve()):
-        raise ContentError([Issue("include-outside", "error",
-                                  f"include {name!r} leaves the scenario folder", file,
-                                  pointer="/include")])
-    return path
+        main_path = find_scenario(str(ref))
+    except ContentError as exc:
+        return Checked(str(ref), exc.issues)
+    comp = compose(main_path)
+    return _finish(comp, deep, main_path)
 
 
 def load_scenario(ref: str = DEFAULT_SCENARIO) -> Scenario:
@@ -87,87 +85,94 @@ def load_scenario(ref: str = DEFAULT_SCENARIO) -> Scenario:
 
 
 def load_with_document(ref: str = DEFAULT_SCENARIO) -> tuple[Scenario, dict[str, Any]]:
-    """The scenario and its self-contained document: one JSON object, includes merged in.
+    """The scenario and its self-contained document: one JSON object, every file merged.
 
     Saves embed the document so a career keeps loading when its mod changes or disappears.
     """
-    main_path = find_scenario(ref)
-    raw_main = read_json(main_path)
-    if not isinstance(raw_main, dict):
-        raise ContentError([Issue("wrong-type", "error", "a scenario file must be a JSON object",
-                                  str(main_path))])
-    main: ScenarioFile = _parse(ScenarioFile, raw_main, str(main_path))
-    parts: list[tuple[str, Parts]] = [(str(main_path), main)]
-    raws: list[Any] = [raw_main]
-    issues: list[Issue] = []
-    for name in main.include:
-        path = _include_path(main_path.parent, name, str(main_path))
-        try:
-            raw = read_json(path)
-            if not isinstance(raw, dict):
-                raise ContentError([Issue("wrong-type", "error", "must be a JSON object",
-                                          str(path))])
-            parts.append((str(path), _parse(PartFile, raw, str(path))))
-            raws.append(raw)
-        except ContentError as exc:
-            issues.extend(exc.issues)
-    if issues:
-        raise ContentError(issues)
-    return _finish(main, parts, raws)
-
-
-def _finish(
-    main: ScenarioFile, parts: list[tuple[str, Parts]], raws: list[Any]
-) -> tuple[Scenario, dict[str, Any]]:
-    builtin: PartFile = _parse(PartFile, read_json(BUILTIN_PERSONAS), str(BUILTIN_PERSONAS))
-    merged, origin = merge(parts, builtin)
-    issues = check_references(merged, origin, str(BUILTIN_PERSONAS))
-    issues += check_scenario_settings(main, merged)
-    if any(i.severity == "error" for i in issues):
-        raise ContentError(issues)
-    document = _document(raws)
-    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()[:16]
-    return convert.scenario(main, merged, digest), document
-
-
-def _document(raws: list[Any]) -> dict[str, Any]:
-    document = {k: v for k, v in raws[0].items() if k not in ("include", "$schema")}
-    for raw in raws[1:]:
-        for kind in LIST_KINDS:
-            if kind in raw:
-                document[kind] = [*document.get(kind, []), *raw[kind]]
-    return document
+    checked = check_scenario(ref, deep=True)
+    if checked.scenario is None or checked.document is None:
+        raise ContentError(checked.errors or checked.issues)
+    return checked.scenario, checked.document
 
 
 def scenario_from_document(document: Any, source: str = "<embedded scenario>") -> Scenario:
     """A scenario from a self-contained document (as embedded in a save)."""
     if not isinstance(document, dict):
-        raise ContentError([Issue("wrong-type", "error", "a scenario must be a JSON object",
+        raise ContentError([issue("not-an-object", "a scenario must be a JSON object",
                                   source)])
-    main: ScenarioFile = _parse(ScenarioFile, document, source)
-    if main.include:
-        raise ContentError([Issue("include-in-document", "error",
-                                  "an embedded scenario cannot include files", source)])
-    return _finish(main, [(source, main)], [document])[0]
+    checked = _finish(compose_document(document, source), False, None)
+    if checked.scenario is None:
+        raise ContentError(checked.errors or checked.issues)
+    return checked.scenario
 
 
-def merge(
-    parts: list[tuple[str, Parts]], builtin: Parts
-) -> tuple[Parts, dict[tuple[str, int], str]]:
-    """Concatenate every list of every file; remember which file each object came from.
+def _finish(comp: Composition, deep: bool, main_path: Path | None) -> Checked:
+    checked = Checked(comp.main, list(comp.issues), files=[ly.source.name for ly in comp.layers])
+    issues = checked.issues
+    main = None if has_errors(issues) else _settings(comp, issues)
+    if main is not None:
+        issues += check_references(comp)
+        issues += check_scenario_settings(main, comp)
+        if main_path is not None and main_path.name == MAIN_FILE \
+                and main.id != main_path.parent.name:
+            issues.append(issue("id-mismatch", f"the scenario's id {main.id!r} differs from "
+                                f"its folder's name {main_path.parent.name!r}", comp.main,
+                                "/id"))
+        issues += check_translations(main, comp)
+        if deep and not has_errors(issues):
+            issues += check_semantics(main, comp)
+        if not has_errors(issues):
+            _build(checked, main, comp, deep)
+    checked.issues = place(issues, comp.sources)
+    return checked
 
-    Built-in personas come first unless the scenario defines one with the same id.
-    """
-    lists: dict[str, list[Any]] = {kind: [] for kind in LIST_KINDS}
-    origin: dict[tuple[str, int], str] = {}
-    own = {p.id for _, part in parts for p in part.personas}
-    for persona in builtin.personas:
-        if persona.id not in own:
-            origin[("personas", len(lists["personas"]))] = str(BUILTIN_PERSONAS)
-            lists["personas"].append(persona)
-    for file, part in parts:
-        for kind in LIST_KINDS:
-            for obj in getattr(part, kind):
-                origin[(kind, len(lists[kind]))] = file
-                lists[kind].append(obj)
-    return Parts(**lists), origin
+
+def _settings(comp: Composition, issues: list[Issue]) -> ScenarioFile | None:
+    try:
+        return ScenarioFile.model_validate(comp.settings)
+    except ValidationError as exc:
+        for found in validation_issues(exc, ScenarioFile, comp.settings, comp.main):
+            if found.code == "missing-key":
+                key = found.pointer.strip("/")
+                found = issue("missing-setting", f"the scenario needs {key!r}: set it here or "
+                              "extend a scenario that sets it", comp.main)
+            issues.append(found)
+    return None
+
+
+def _build(checked: Checked, main: ScenarioFile, comp: Composition, compile_rules: bool) -> None:
+    document = _document(comp)
+    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()[:16]
+    lists: dict[str, Any] = {kind: [e.model for e in comp.lists[kind].values()]
+                             for kind in LIST_KINDS}
+    merged = Parts.model_construct(None, **lists)
+    try:
+        scenario = convert.scenario(main, merged, digest)
+        if compile_rules:
+            compile_rulebook(scenario)
+    except Exception as exc:  # a bug in the engine or the checks, not the modder's fault
+        checked.issues.append(issue("build-failed", f"{type(exc).__name__}: {exc}",
+                                    comp.main))
+        return
+    checked.scenario, checked.document = scenario, document
+
+
+def _document(comp: Composition) -> dict[str, Any]:
+    document = dict(comp.settings)
+    for kind in LIST_KINDS:
+        items = [e.raw for e in comp.lists[kind].values() if e.origin.file != BUILTIN_NAME]
+        if items or any(kind in layer.source.data for layer in comp.layers):
+            document[kind] = items
+    return document
+
+
+def place(issues: list[Issue], sources: dict[str, Source]) -> list[Issue]:
+    """Issues with line and column filled in from their file's text and JSON pointer."""
+    placed = []
+    for found in issues:
+        source = sources.get(found.file)
+        if source is not None and source.text and not found.line:
+            line, column = source.locator.locate(found.pointer, found.code in KEY_CODES)
+            found = dataclasses.replace(found, line=line, column=column)
+        placed.append(found)
+    return placed

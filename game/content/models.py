@@ -76,7 +76,7 @@ from game.content.models_rules import (
 )
 
 __all__ = [
-    "CONDITIONS", "EFFECTS", "ID_PATTERN", "LIST_KINDS", "MERGED_SETTINGS", "SETTINGS",
+    "CONDITIONS", "EFFECTS", "ID_PATTERN", "LIST_KINDS", "SETTINGS",
     "ActorModel",
     "AddStatusEffect", "AgeCond", "AllCond", "AnyCond", "Calendar", "Channel", "CheckModel",
     "Condition", "Contest", "ContestKind", "ContestSoonCond", "Cost", "Effect",
@@ -172,8 +172,8 @@ class PartFile(Layer):
 
 
 class ScenarioLayer(Layer):
-    """A scenario's main file.  With ``extends``, every setting but ``id`` is optional and
-    inherited from the base scenario; ``calendar`` and ``victory`` merge key by key."""
+    """A scenario's main file.  With ``extends``, every setting but ``id`` is optional: a
+    setting left out is inherited from the base scenario; one given replaces it whole."""
 
     format: Literal[1] = 1
     """Version of this format."""
@@ -222,5 +222,3 @@ class ScenarioFile(Parts):
 #: Keys of a scenario file that are settings (not lists, composition or editor hints).
 SETTINGS = tuple(name for name in ScenarioFile.model_fields
                  if name not in Parts.model_fields and name not in ("schema_", "include"))
-#: Settings whose objects merge key by key across extends.
-MERGED_SETTINGS = ("calendar", "victory")

@@ -124,6 +124,8 @@ automatically once the requirements hold, or by a move's ``gain_position`` effec
     """Other resource changes every turn (experience, standing...)."""
     prestige: Amount | None = None
     """Legacy points for having held it (none: 10 per tier)."""
+    lapses: bool = False
+    """Lost as soon as its requirements stop holding (a prime minister without a majority)."""
 
 
 class Party(Strict):

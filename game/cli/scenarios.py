@@ -1,0 +1,62 @@
+"""``saluran scenarios``: every scenario found, shipped and in the mods folder."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from game.content import check_scenario, use_mods_folder
+from game.content.compose import display
+from game.content.mods import discover, mods_folder
+
+
+def register(sub: Any) -> None:
+    """Add the ``scenarios`` sub-command."""
+    parser = sub.add_parser("scenarios", help="list the scenarios found (shipped and mods)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--lang", choices=("en", "id"), default="en")
+    parser.add_argument("--mods", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the mods folder (default: $SALURAN_MODS or the user data dir)")
+    parser.set_defaults(run=run)
+
+
+def listing(lang: str = "en") -> list[dict[str, Any]]:
+    """One row per scenario found: id, name, system, source, path, playable, ..."""
+    rows = []
+    for found in discover():
+        checked = check_scenario(found.path, deep=False)
+        scenario = checked.scenario
+        names = dict(scenario.name) if scenario else {}
+        rows.append({
+            "id": found.id,  # what --scenario takes: the folder's name
+            "name": names.get(lang) or names.get("en") or found.id,
+            "system": scenario.system if scenario else None,
+            "source": found.source,
+            "path": display(found.path),
+            "playable": scenario is not None,
+            "errors": len(checked.errors),
+            "shadowed": found.shadowed,
+        })
+    return rows
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the table (or JSON list)."""
+    if getattr(args, "mods", None):
+        use_mods_folder(args.mods)
+    rows = listing(args.lang)
+    if args.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(f"no scenarios found (mods folder: {display(mods_folder())})")
+        return 0
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        note = "" if r["playable"] else f"  [{r['errors']} error(s): saluran validate {r['path']}]"
+        if r["shadowed"]:
+            note += "  [hidden by an earlier scenario with the same id]"
+        print(f"{r['id']:<{width}}  {r['system'] or '?':<24}  {r['source']:<7}  {r['name']}{note}")
+    print(f"mods folder: {display(mods_folder())}")
+    return 0

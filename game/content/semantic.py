@@ -1,0 +1,166 @@
+"""Checks of meaning: positions nobody can reach, events that never fire, prerequisite
+circles, a goal out of reach, and texts missing a language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from game.content import models as m
+from game.content.compose import BUILTIN_NAME, Composition
+from game.content.issues import Issue, issue
+from game.content.reach import Analysis, Reach, effects_of
+
+LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+
+
+def check_semantics(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
+    """Every check of meaning; assumes every reference resolves."""
+    reach = Analysis(main, comp).run()
+    issues, in_cycles = _cycles(comp, reach)
+    issues += _unreachable(comp, reach, in_cycles)
+    issues += _dead_events(comp, reach)
+    if not any(p in reach.positions for p in main.victory.positions):
+        issues.append(issue("victory-unreachable",
+                            "no actor can ever hold any of the victory positions "
+                            f"({', '.join(main.victory.positions)}); the goal cannot be reached",
+                            comp.setting_files.get("victory", comp.main), "/victory/positions"))
+    return issues
+
+
+def _requirement_edges(pos: m.Position) -> set[str]:
+    """Positions ``pos`` certainly needs held (or once held) before it can be gained."""
+    needed: set[str] = set()
+    stack: list[Any] = list(pos.requires)
+    while stack:
+        cond = stack.pop()
+        if isinstance(cond, m.HoldsCond) and len(cond.positions) == 1:
+            needed.add(cond.positions[0])
+        elif isinstance(cond, m.TenureCond) and cond.position is not None:
+            needed.add(cond.position)
+        elif isinstance(cond, m.AllCond):
+            stack.extend(cond.conditions)
+    return needed
+
+
+def _cycles(comp: Composition, reach: Reach) -> tuple[list[Issue], set[str]]:
+    positions = comp.lists["positions"]
+    edges = {pid: _requirement_edges(e.model) & positions.keys()
+             for pid, e in positions.items()}
+    # Peel off positions whose needs are all outside any circle (Kahn's algorithm); what is
+    # left is in a circle or behind one.
+    needed_by: dict[str, list[str]] = {}
+    for pid, needs in edges.items():
+        for need in needs:
+            needed_by.setdefault(need, []).append(pid)
+    waiting = {pid: len(needs) for pid, needs in edges.items()}
+    ready = [pid for pid, count in waiting.items() if count == 0]
+    left = set(edges)
+    while ready:
+        pid = ready.pop()
+        left.discard(pid)
+        for user in needed_by.get(pid, ()):
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                ready.append(user)
+    issues: list[Issue] = []
+    reported: set[str] = set()
+    for start in [p for p in positions if p in left]:
+        if start in reported:
+            continue
+        path: dict[str, int] = {}  # node -> its index in the walk
+        node = start
+        while node not in path:
+            path[node] = len(path)
+            node = min(edges[node] & left)
+        cycle = list(path)[path[node]:]
+        seen_before = not reported.isdisjoint(cycle)
+        reported.update(cycle)
+        if seen_before or any(p in reach.positions for p in cycle):
+            continue  # already reported, or someone starts inside the circle
+        origin = positions[cycle[0]].origin
+        shown = cycle if len(cycle) <= 8 else [*cycle[:7], f"... {len(cycle) - 7} more"]
+        chain = " -> ".join([*shown, cycle[0]])
+        issues.append(issue("prerequisite-cycle",
+                            f"positions require each other in a circle ({chain}); nobody can "
+                            "take the first step", origin.file, f"{origin.pointer}/requires",
+                            cycle[0]))
+    return issues, reported
+
+
+def _unreachable(comp: Composition, reach: Reach, skip: set[str]) -> list[Issue]:
+    contests = [e.model for e in comp.lists["contests"].values()]
+    gains = {eff.position for kind in ("moves", "events") for e in comp.lists[kind].values()
+             for eff in effects_of(e.model) if isinstance(eff, m.GainPositionEffect)}
+    issues = []
+    for pid, entry in comp.lists["positions"].items():
+        if pid in reach.positions or pid in skip:
+            continue
+        pos = entry.model
+        fillers = [c for c in contests if c.position == pid and c.kind != "nomination"]
+        if pos.obtained != "automatic" and pid not in gains and not fillers:
+            why = "nothing grants it: no contest fills it, no move or event has " \
+                  "gain_position for it, and it is not automatic"
+        elif fillers and not any(c.id in reach.contests for c in fillers) and pid not in gains \
+                and pos.obtained != "automatic":
+            why = "nobody can stand in " + ", ".join(c.id for c in fillers) + \
+                  " (no reachable move or event enters it, or it sits after the last turn)"
+        else:
+            why = "its requirements, or those of what grants it, can never be met"
+        issues.append(issue("unreachable-position", f"no actor can ever hold it: {why}",
+                            entry.origin.file, entry.origin.pointer, pid))
+    return issues
+
+
+def _dead_events(comp: Composition, reach: Reach) -> list[Issue]:
+    issues = []
+    for eid, entry in comp.lists["events"].items():
+        if eid in reach.events:
+            continue
+        why = "its probability is 0" if entry.model.probability <= 0 else \
+            "its conditions can never hold"
+        issues.append(issue("event-never-fires", f"this event can never be drawn: {why}",
+                            entry.origin.file, entry.origin.pointer, eid))
+    return issues
+
+
+def check_translations(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
+    """Every text should have English and Bahasa Indonesia (warnings)."""
+    issues: list[Issue] = []
+    for key in ("name", "description"):
+        file = comp.setting_files.get(key, comp.main)
+        _texts(main, key, getattr(main, key), f"/{key}", file, main.id, issues)
+    for kind in m.LIST_KINDS:
+        for entry in comp.lists[kind].values():
+            if entry.origin.file != BUILTIN_NAME:
+                _walk_texts(entry.model, entry.origin.pointer, entry.origin.file,
+                            entry.model.id, issues)
+    return issues
+
+
+def _walk_texts(node: BaseModel, pointer: str, file: str, oid: str,
+                issues: list[Issue]) -> None:
+    for name in node.model_fields_set:
+        value = getattr(node, name)
+        here = f"{pointer}/{name}"
+        if isinstance(value, BaseModel):
+            _walk_texts(value, here, file, oid, issues)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    _walk_texts(item, f"{here}/{i}", file, oid, issues)
+        elif isinstance(value, dict):
+            _texts(node, name, value, here, file, oid, issues)
+
+
+def _texts(node: BaseModel, name: str, value: dict[str, Any], pointer: str, file: str,
+           oid: str, issues: list[Issue]) -> None:
+    if not value or not all(isinstance(v, str) for v in value.values()):
+        return  # not a text (weights, starting resources)
+    if name in ("resource_weights", "channel_bias", "resources"):
+        return
+    for lang, language in LANGUAGES.items():
+        if lang not in value:
+            issues.append(issue("missing-translation",
+                                f"{name} has no {language} ({lang!r}) text", file, pointer, oid))

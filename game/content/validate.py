@@ -1,0 +1,113 @@
+"""Validating files and folders: what ``saluran validate`` checks, without playing.
+
+A folder holding ``scenario.json`` is one scenario; any other folder is searched (up to
+``MAX_SEARCH_DEPTH`` levels) for scenarios.  A JSON file is checked as a scenario when it is
+named ``scenario.json`` or holds an ``id``; otherwise as a part (shape only: its references
+are checked with the scenario that includes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.content.compose import display, parse_model
+from game.content.issues import ContentError, Issue, issue
+from game.content.jsonfile import read_source
+from game.content.loader import Checked, check_scenario, place
+from game.content.models import PartFile
+from game.content.mods import MAIN_FILE
+
+MAX_SEARCH_DEPTH = 3
+
+
+@dataclass(slots=True)
+class Target:
+    """One thing to validate: a scenario's main file or a lone part file."""
+
+    path: Path
+    scenario: bool
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything found in the given paths."""
+
+    checked: list[Checked] = field(default_factory=list)  # one per scenario
+    parts: list[str] = field(default_factory=list)  # part files checked on their own
+    issues: list[Issue] = field(default_factory=list)  # every issue, without duplicates
+
+    def add(self, found: list[Issue]) -> None:
+        """Add issues not reported yet (a shared base is read by every scenario using it)."""
+        seen = set(self.issues)
+        for item in found:
+            if item not in seen:
+                self.issues.append(item)
+                seen.add(item)
+
+
+def targets(path: Path) -> tuple[list[Target], list[Issue]]:
+    """What to validate under ``path`` (which must exist)."""
+    if path.is_dir():
+        main = path / MAIN_FILE
+        if main.is_file():
+            return [Target(main, True)], []
+        found: list[Path] = []
+        pattern = MAIN_FILE
+        for _ in range(MAX_SEARCH_DEPTH):
+            pattern = f"*/{pattern}"
+            try:
+                found += sorted(p for p in path.glob(pattern) if p.is_file())
+            except OSError:
+                break
+        if not found:
+            return [], [issue("no-scenario", f"no {MAIN_FILE} in this folder or below it",
+                              display(path))]
+        return [Target(p, True) for p in found], []
+    return [Target(path, _looks_like_scenario(path))], []
+
+
+def _looks_like_scenario(path: Path) -> bool:
+    if path.name == MAIN_FILE:
+        return True
+    try:
+        data = read_source(path, display(path)).data
+    except ContentError:
+        return True  # the scenario check reports why it cannot be read
+    return not isinstance(data, dict) or "id" in data or (
+        "extends" not in data and ("calendar" in data or "victory" in data))
+
+
+def check_part(path: Path) -> list[Issue]:
+    """A part file alone: reading and shape."""
+    name = display(path)
+    try:
+        source = read_source(path, name)
+    except ContentError as exc:
+        return exc.issues
+    if not isinstance(source.data, dict):
+        return [issue("not-an-object", "the file must hold one JSON object", name)]
+    issues: list[Issue] = []
+    parse_model(PartFile, source.data, name, issues)
+    return place(issues, {name: source})
+
+
+def validate_paths(paths: list[Path], deep: bool = True) -> Report:
+    """Check every scenario and part under ``paths`` (each must exist)."""
+    report = Report()
+    for path in paths:
+        found, problems = targets(path)
+        report.add(problems)
+        for target in found:
+            try:
+                if target.scenario:
+                    checked = check_scenario(target.path, deep=deep)
+                    report.checked.append(checked)
+                    report.add(checked.issues)
+                else:
+                    report.parts.append(display(target.path))
+                    report.add(check_part(target.path))
+            except Exception as exc:  # a bug in the checks: report it, check the rest
+                report.add([issue("internal-error", f"{type(exc).__name__}: {exc}",
+                                  display(target.path))])
+    return report
