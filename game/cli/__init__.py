@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from game.ai import UnknownPolicy
-from game.content import ContentError
+from game.content import ContentError, use_mods_folder
 from game.persistence import SaveError
 
 #: Sub-command modules, in the order ``saluran --help`` lists them.
-COMMAND_MODULES = ("game.cli.play", "game.cli.bench", "game.cli.policies")
+COMMAND_MODULES = ("game.cli.play", "game.cli.replay", "game.cli.saves", "game.cli.bench",
+                   "game.cli.policies",
+                   "game.cli.scenarios", "game.cli.validate", "game.cli.schema",
+                   "game.cli.sim")
 
 
 def non_negative(text: str) -> int:
@@ -44,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="saluran",
         description="Saluran: climb a political career through nine channels. "
                     "Without a command, the game window opens.")
+    parser.add_argument("--mods", metavar="DIR",
+                        help="the mods folder to search for scenarios (default: $SALURAN_MODS "
+                             "or the user data dir's mods folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -54,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.mods:
+        use_mods_folder(args.mods)
     try:
         if args.command is None:
             from game.cli.window import open_window
@@ -70,3 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # piped into a reader that stopped early (e.g. ``| head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -1,51 +1,120 @@
-"""``saluran bench``: how fast headless careers run on one core."""
+"""``saluran bench``: how fast headless careers run, per core and across cores, and where a
+turn's time goes.
+
+The output is a list of sections, each a function of (args, rulebook) that prints its lines;
+further measurements (e.g. the UI's frame time) add a flag and a section.
+"""
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import tempfile
 import time
+from collections.abc import Callable
 from typing import Any
 
-from game.ai import seat_policies, step
 from game.cli import non_negative, positive
 from game.content import DEFAULT_SCENARIO, load_scenario
-from game.core import compile_rulebook, new_game
+from game.core import Rulebook, compile_rulebook
+from game.sim.batch import BatchSpec, run_batch
+from game.sim.bench import pipeline_shares, play_careers
+
+Section = Callable[[argparse.Namespace, Rulebook], None]
 
 
 def register(sub: Any) -> None:
     """Add the ``bench`` sub-command."""
-    parser = sub.add_parser("bench", help="measure headless careers per second on one core")
+    parser = sub.add_parser("bench", help="measure headless careers per second, per core and "
+                                          "across cores, and the turn pipeline")
     parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH")
     parser.add_argument("--careers", type=positive, default=40, metavar="N")
     parser.add_argument("--seed", type=non_negative, default=0, metavar="N")
     parser.add_argument("--policy", default="greedy", metavar="POLICY",
                         help="the player's policy (rivals play their personas)")
-    parser.set_defaults(run=run)
+    parser.add_argument("--jobs", type=positive, default=1, metavar="J",
+                        help="also run the careers as a batch over J worker processes and "
+                             "report careers/s per core and the scaling (default 1: skip)")
+    parser.add_argument("--pipeline", type=non_negative, default=None, metavar="N",
+                        help="careers timed step by step for the pipeline shares "
+                             "(default: min(N, 20); 0 skips)")
+    parser.add_argument("--ui", action="store_true",
+                        help="also time the game window: start to menu, campaign frame time "
+                             "at 1280x720 (SDL dummy driver unless one is set), end turn to ready")
+    parser.set_defaults(run=run, bench_sections=[one_core, across_cores, pipeline])
 
 
 def run(args: argparse.Namespace) -> int:
-    """Play ``--careers`` full careers and print throughput and latency."""
+    """Print every bench section."""
     book = compile_rulebook(load_scenario(args.scenario))
-    policies = seat_policies(book, args.policy)
-    durations: list[float] = []
-    decisions = 0
-    for offset in range(args.careers):
-        state, _ = new_game(book, args.seed + offset)
-        started = time.perf_counter()
-        while state.phase != "over":
-            step(state, policies)
-            decisions += 1
-        durations.append(time.perf_counter() - started)
-    total = sum(durations)
+    sections: list[Section] = args.bench_sections
+    if getattr(args, "ui", False):
+        sections = [*sections, ui_timings]
+    for section in sections:
+        section(args, book)
+    return 0
+
+
+def one_core(args: argparse.Namespace, book: Rulebook) -> None:
+    """Careers back to back in this process: throughput and latency."""
+    measured = play_careers(book, args.policy, args.seed, args.careers)
+    args.one_core_rate = measured.careers_per_s
+    durations = measured.seconds
     print(f"scenario {book.scenario.id}: {args.careers} careers, "
           f"{len(book.scenario.actors)} actors, up to {book.scenario.max_turns} turns")
-    print(f"careers/s (one core):  {args.careers / total:8.1f}")
+    print(f"careers/s (one core):  {measured.careers_per_s:8.1f}")
     print(f"ms per career, median: {statistics.median(durations) * 1000:8.1f}")
     print(f"ms per career, p90:    {_p90(durations) * 1000:8.1f}")
-    print(f"decisions per career:  {decisions / args.careers:8.0f}")
-    print(f"ms per decision:       {total * 1000 / max(decisions, 1):8.3f}")
-    return 0
+    print(f"decisions per career:  {measured.decisions / args.careers:8.0f}")
+    print(f"ms per decision:       {measured.ms_per_decision:8.3f}")
+
+
+def across_cores(args: argparse.Namespace, book: Rulebook) -> None:
+    """The same careers as recorded batches in one process and over ``--jobs`` processes.
+
+    The parallel rate is taken from the first finished chunk to the last, so process
+    start-up does not count; scaling compares it with ``jobs`` times the in-process rate.
+    """
+    if args.jobs <= 1:
+        print(f"careers/s per core:    {args.one_core_rate:8.1f}  (--jobs J to measure J cores)")
+        return
+    games = max(args.careers, 8 * args.jobs)
+    spec = BatchSpec(scenario=args.scenario, games=games, seed=args.seed,
+                     player_policies=(args.policy,))
+    with tempfile.TemporaryDirectory(prefix="saluran-bench-") as folder:
+        single = run_batch(spec, folder, jobs=1).careers_per_s
+        arrivals: list[tuple[float, int]] = []
+        batch = run_batch(spec, folder, jobs=args.jobs,
+                          on_rows=lambda n: arrivals.append((time.perf_counter(), n)))
+    steady = batch.careers_per_s
+    if len(arrivals) > 1 and arrivals[-1][0] > arrivals[0][0]:
+        done = sum(n for _, n in arrivals[1:])
+        steady = done / (arrivals[-1][0] - arrivals[0][0])
+    per_core = steady / args.jobs
+    print(f"careers/s ({args.jobs} jobs):    {steady:8.1f}  ({games} recorded careers; "
+          f"{batch.careers_per_s:.1f} with process start-up)")
+    print(f"careers/s per core:    {per_core:8.1f}  "
+          f"(scaling {100 * per_core / max(single, 1e-9):.0f}% of linear; "
+          f"one process recording: {single:.1f})")
+
+
+def pipeline(args: argparse.Namespace, book: Rulebook) -> None:
+    """Share of time in each step of the turn pipeline."""
+    careers = min(args.careers, 20) if args.pipeline is None else args.pipeline
+    if careers == 0:
+        return
+    shares = pipeline_shares(book, args.policy, args.seed, careers)
+    print(f"turn pipeline, share of time ({careers} careers, timed separately):")
+    for label, share in shares.items():
+        print(f"  {label:<26} {100 * share:5.1f}%")
+
+
+def ui_timings(args: argparse.Namespace, book: Rulebook) -> None:
+    """The game window's timings (``--ui``)."""
+    from game.ui.bench import measure, report
+
+    for line in report(measure(args.scenario, args.seed)):
+        print(line)
 
 
 def _p90(values: list[float]) -> float:

@@ -1,0 +1,196 @@
+"""Batches of careers over worker processes (or a Dask cluster), streamed in seed order.
+
+A batch writes into its folder:
+- ``batch.json``: what was run (scenario, fingerprint, seeds, policies, backend, timing);
+- ``scenario.json``: the self-contained scenario document, so replays never depend on files
+  that may have changed since;
+- ``games.jsonl``: one line per career in batch order (policy by policy, seed by seed),
+  identical for any number of jobs and for either backend.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import platform
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from game.ai import make_policy
+from game.content import load_with_document
+from game.core import compile_rulebook
+from game.sim.progress import BatchProgress
+from game.sim.worker import (
+    CareerSpec,
+    Payload,
+    install,
+    installed_chunk,
+    package_version,
+    run_chunk,
+)
+
+Backend = Literal["local", "dask"]
+GAMES_FILE, BATCH_FILE, SCENARIO_FILE = "games.jsonl", "batch.json", "scenario.json"
+Chunks = Iterator[list[tuple[int, str]]]
+
+
+def default_jobs() -> int:
+    """Every core this process may use."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSpec:
+    """What to run: ``games`` seeds from ``seed`` for each player policy."""
+
+    scenario: str = "nusantara"  # an id or a path, as given
+    games: int = 100
+    seed: int = 0
+    player_policies: tuple[str, ...] = ("greedy",)
+    rival_policy: str | None = None  # None: each rival plays its persona
+    check_invariants: bool = False  # check the state after every decision (slower)
+
+    def careers(self) -> list[CareerSpec]:
+        """Every career in batch order: policy by policy, seed by seed."""
+        return [
+            CareerSpec(p * self.games + i, self.seed + i, policy, self.rival_policy)
+            for p, policy in enumerate(self.player_policies)
+            for i in range(self.games)
+        ]
+
+
+@dataclass(slots=True)
+class BatchRun:
+    """A finished batch: where it is and how fast it ran."""
+
+    out: Path
+    spec: BatchSpec
+    fingerprint: str
+    careers: int
+    wall_s: float
+    jobs: int
+    backend: Backend
+    provenance: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def careers_per_s(self) -> float:
+        """Throughput of the whole batch."""
+        return self.careers / self.wall_s if self.wall_s > 0 else 0.0
+
+
+def chunked(careers: Sequence[CareerSpec], workers: int) -> list[list[CareerSpec]]:
+    """Split into small chunks: enough to keep every worker busy and the bar moving."""
+    size = max(1, min(8, len(careers) // max(1, workers * 8)))
+    return [list(careers[i:i + size]) for i in range(0, len(careers), size)]
+
+
+class OrderedWriter:
+    """Writes lines in index order whatever order the chunks finish in."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.next = 0
+        self.waiting: dict[int, str] = {}
+
+    def add(self, rows: list[tuple[int, str]]) -> None:
+        """Take finished rows; write every row whose predecessors are all written."""
+        self.waiting.update(rows)
+        while self.next in self.waiting:
+            self.stream.write(self.waiting.pop(self.next) + "\n")
+            self.next += 1
+        self.stream.flush()
+
+
+def local_chunks(payload: Payload, chunks: list[list[CareerSpec]], jobs: int) -> Chunks:
+    """Run chunks in this process (jobs=1) or a pool of fresh processes."""
+    if jobs <= 1:
+        for chunk in chunks:
+            yield run_chunk(payload, chunk)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with context.Pool(jobs, initializer=install, initargs=(payload,)) as pool:
+        yield from pool.imap_unordered(installed_chunk, chunks)
+
+
+def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -> dict[str, Any]:
+    """Where a batch came from: versions, scenario, seeds, policies, machine."""
+    return {
+        "version": package_version(), "python": platform.python_version(),
+        "platform": platform.platform(), "scenario": spec.scenario,
+        "fingerprint": fingerprint, "seeds": [spec.seed, spec.seed + spec.games - 1],
+        "games_per_policy": spec.games, "player_policies": list(spec.player_policies),
+        "rival_policy": spec.rival_policy, "jobs": jobs, "backend": backend,
+    }
+
+
+def prepare(spec: BatchSpec, out: Path) -> Payload:
+    """Load and check the scenario and policies; write scenario.json. Raises on bad input."""
+    scenario, document = load_with_document(spec.scenario)
+    book = compile_rulebook(scenario)
+    for name in (*spec.player_policies, *([spec.rival_policy] if spec.rival_policy else [])):
+        make_policy(name, book)  # raises UnknownPolicy with the valid names
+    out.mkdir(parents=True, exist_ok=True)
+    (out / SCENARIO_FILE).write_text(json.dumps(document, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+    return Payload(package_version(), scenario.fingerprint, document, spec.check_invariants)
+
+
+def run_batch(
+    spec: BatchSpec,
+    out: str | Path,
+    jobs: int | None = None,
+    backend: Backend = "local",
+    scheduler: str | None = None,
+    progress: bool | None = False,
+    on_rows: Callable[[int], None] | None = None,
+) -> BatchRun:
+    """Run ``spec`` into folder ``out``; ``progress`` None = a bar only on a terminal."""
+    folder = Path(out)
+    payload = prepare(spec, folder)
+    jobs = jobs or default_jobs()
+    careers = spec.careers()
+    info = provenance(spec, payload.fingerprint, jobs, backend)
+    started = time.perf_counter()
+    with (folder / GAMES_FILE).open("w", encoding="utf-8") as stream, \
+            BatchProgress(len(careers), progress) as bar:
+        writer = OrderedWriter(stream)
+        for rows in _chunks(payload, careers, jobs, backend, scheduler):
+            writer.add(rows)
+            bar.advance(len(rows))
+            if on_rows is not None:
+                on_rows(len(rows))
+    wall = time.perf_counter() - started
+    run = BatchRun(folder, spec, payload.fingerprint, len(careers), wall, jobs, backend, info)
+    info.update(wall_s=round(wall, 3), careers=len(careers),
+                careers_per_s=round(run.careers_per_s, 2),
+                careers_per_s_per_core=round(run.careers_per_s / jobs, 2),
+                finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"), spec=asdict(spec))
+    (folder / BATCH_FILE).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
+                                     encoding="utf-8")
+    return run
+
+
+def _chunks(payload: Payload, careers: list[CareerSpec], jobs: int, backend: Backend,
+            scheduler: str | None) -> Chunks:
+    if backend == "dask":
+        from game.sim.dask_backend import dask_chunks
+
+        return dask_chunks(payload, careers, jobs, scheduler)
+    return local_chunks(payload, chunked(careers, jobs), jobs)
+
+
+def simulate(spec: BatchSpec, jobs: int | None = None, backend: Backend = "local",
+             scheduler: str | None = None) -> list[dict[str, Any]]:
+    """Run ``spec`` in a temporary folder and return its rows (no files kept)."""
+    with tempfile.TemporaryDirectory(prefix="saluran-sim-") as folder:
+        run_batch(spec, folder, jobs=jobs, backend=backend, scheduler=scheduler)
+        with (Path(folder) / GAMES_FILE).open(encoding="utf-8") as stream:
+            return [json.loads(line) for line in stream]

@@ -1,0 +1,119 @@
+"""``saluran sim`` and ``saluran bench`` from the command line: runs, replays, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+MINI = str(Path(__file__).parent / "data" / "mini")
+
+
+def run_cli(args: list[str]) -> int:
+    """Exit code of ``saluran ARGS``, whether returned or raised by argparse."""
+    try:
+        return main(args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli")
+    code = run_cli(["sim", "--scenario", MINI, "--games", "6", "--seed", "3", "--jobs", "1",
+                    "--player-policy", "greedy,random", "--out", str(folder), "--no-plots"])
+    assert code == 0
+    return folder
+
+
+def test_sim_writes_results(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("games.jsonl", "summary.json", "report.md", "batch.json", "scenario.json"):
+        assert (out / name).is_file()
+    assert len((out / "games.jsonl").read_text().splitlines()) == 12
+
+
+def test_sim_prints_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["sim", "--scenario", MINI, "--games", "2", "--jobs", "1", "--out",
+                    str(tmp_path), "--no-plots"]) == 0
+    text = capsys.readouterr().out
+    assert "greedy" in text and "top post" in text and "2 careers" in text
+
+
+def test_replay(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["sim", "--replay", f"{out}/games.jsonl#7"]) == 0
+    text = capsys.readouterr().out
+    assert "line 7: seed 4, random" in text and "identical" in text
+
+
+def test_replay_narrated(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["sim", "--replay", f"{out}/games.jsonl#0", "--narrate"]) == 0
+    text = capsys.readouterr().out
+    assert "== Turn 1 " in text and "identical" in text
+
+
+def test_compare(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["sim", "--compare", str(out), str(out), "--out", str(tmp_path)]) == 0
+    assert "B − A" in capsys.readouterr().out
+    assert (tmp_path / "compare.md").is_file()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ([], "one of the arguments"),
+    (["--games", "0"], "give 1 or more"),
+    (["--games", "x"], "not a whole number"),
+    (["--games", "2", "--jobs", "0"], "give 1 or more"),
+    (["--games", "2", "--backend", "spark"], "invalid choice"),
+    (["--games", "2", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --backend dask"),
+    (["--games", "2", "--replay", "x#1"], "not allowed with"),
+    (["--games", "2", "--narrate"], "--narrate goes with --replay"),
+    (["--games", "2", "--player-policy", "greedy,,random"], "distinct names"),
+    (["--games", "2", "--player-policy", "nobody"], "unknown policy 'nobody'"),
+    (["--games", "2", "--rival-policy", "nobody"], "unknown policy 'nobody'"),
+    (["--replay", "no/such/games.jsonl#0"], "no results at"),
+    (["--replay", "games.jsonl"], "expected FILE#K"),
+    (["--compare", "no/a", "no/b"], "no results at"),
+])
+def test_bad_flags_exit_2_without_traceback(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run_cli(["sim", "--scenario", MINI, "--out", str(tmp_path), *args])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_unknown_scenario_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run_cli(["sim", "--scenario", "atlantis", "--games", "1", "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code in (1, 2) and "atlantis" in err and "Traceback" not in err
+
+
+def test_bench_prints_throughput_and_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["bench", "--scenario", MINI, "--careers", "3", "--pipeline", "2"]) == 0
+    text = capsys.readouterr().out
+    for line in ("careers/s (one core):", "ms per career, median:", "ms per career, p90:",
+                 "decisions per career:", "ms per decision:", "careers/s per core:",
+                 "turn pipeline", "upkeep", "contests", "policy choice", "legal moves"):
+        assert line in text
+    shares = [float(line.split()[-1].rstrip("%")) for line in text.splitlines()
+              if line.startswith("  ") and line.endswith("%")]
+    assert sum(shares) == pytest.approx(100, abs=1)
+
+
+def test_bench_across_cores(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["bench", "--scenario", MINI, "--careers", "4", "--jobs", "2",
+                    "--pipeline", "0"]) == 0
+    text = capsys.readouterr().out
+    assert "careers/s (2 jobs)" in text and "scaling" in text
+
+
+def test_bench_leaves_the_core_unwrapped() -> None:
+    import game.core.engine as engine
+    import game.core.turns as turns
+
+    before = (engine.validate, turns.upkeep, turns.check_ends)
+    assert run_cli(["bench", "--scenario", MINI, "--careers", "1", "--pipeline", "1"]) == 0
+    assert (engine.validate, turns.upkeep, turns.check_ends) == before
