@@ -147,11 +147,13 @@ def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
     gates, requires = book.move_gates, book.move_requires
     held, used, cooldowns = actor.positions, actor.used_this_turn, actor.cooldowns
     agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
+    open_now = book.moves_open_at(state)
     for mdef in book.scenario.moves:
         # the checks of _standing_rejection, inlined: this loop is the engine's hot path
         gate = gates[mdef.id]
         if (
-            (gate and gate.isdisjoint(held))
+            mdef.id not in open_now
+            or (gate and gate.isdisjoint(held))
             or mdef.agenda > agenda
             or (mdef.funds and mdef.funds > funds)
             or mdef.id in used

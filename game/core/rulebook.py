@@ -13,9 +13,11 @@ from game.core.rules import (
     ChangePartyPopularity,
     ChangeResource,
     Condition,
+    ContestSoon,
     Effect,
     HoldsPosition,
     RemoveStatus,
+    TurnRange,
 )
 from game.core.scenario import (
     ChannelDef,
@@ -27,11 +29,13 @@ from game.core.scenario import (
     Scenario,
     StatusDef,
 )
+from game.core.state import GameState
 
 #: Factor sources that are not resources; contests and checks may weigh them.
 SPECIAL_SOURCES = ("party_popularity", "incumbency", "party_tenure", "nominated")
 PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
 ALWAYS_POSSIBLE = (ChangeResource, AddStatus, RemoveStatus, ChangePartyPopularity)
+TURN_ONLY = (ContestSoon, TurnRange)  # conditions that read nothing but the turn number
 
 
 @dataclass(slots=True)
@@ -54,6 +58,9 @@ class Rulebook:
     move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
     # a cheap pre-filter of each move's requirements: positions of which one must be held
     move_gates: dict[str, frozenset[str]] = field(default_factory=dict)
+    # parts of each move's requirements that depend on the turn alone (elections ahead)
+    move_turn_gates: dict[str, Predicate] = field(default_factory=dict)
+    _open_by_turn: dict[int, frozenset[str]] = field(default_factory=dict)
     free_moves: bool = False  # some move costs no agenda
     # interned commands: they are immutable values, and building frozen dataclasses is slow
     commands: dict[tuple[str, str, str | None], MakeMove] = field(default_factory=dict)
@@ -65,6 +72,15 @@ class Rulebook:
     victory_positions: frozenset[str] = frozenset()
     actor_events: tuple[EventDef, ...] = ()
     world_events: tuple[EventDef, ...] = ()
+
+    def moves_open_at(self, state: GameState) -> frozenset[str]:
+        """Moves whose turn-only requirements hold this turn (cached: pure in the turn)."""
+        found = self._open_by_turn.get(state.turn)
+        if found is None:
+            actor = state.actors[state.order[0]]  # turn-only predicates ignore the actor
+            found = frozenset(m for m, gate in self.move_turn_gates.items() if gate(state, actor))
+            self._open_by_turn[state.turn] = found
+        return found
 
     def normalise(self, resource: str, value: float) -> float:
         """Map a resource value to roughly 0..1 for contests and checks."""
@@ -109,6 +125,10 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         for m in scenario.moves
     }
     book.move_gates = {m.id: required_positions(m.requires) for m in scenario.moves}
+    book.move_turn_gates = {
+        m.id: compile_all(tuple(c for c in m.requires if isinstance(c, TURN_ONLY)), scenario)
+        for m in scenario.moves
+    }
     book.free_moves = any(m.agenda == 0 for m in scenario.moves)
     book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
