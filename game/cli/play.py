@@ -11,7 +11,7 @@ from typing import Any
 
 from game.ai import seat_policies
 from game.ai.runner import play
-from game.cli import non_negative
+from game.cli import non_negative, positive
 from game.cli.narrate import Narrator
 from game.content import DEFAULT_SCENARIO, load_with_document
 from game.core import GameState, compile_rulebook, legacy_score, new_game, state_sha256
@@ -59,12 +59,17 @@ def register(sub: Any) -> None:
     play_cmd.add_argument("--json", action="store_true",
                           help="print only one JSON summary line (turn, result, score, hash)")
     play_cmd.add_argument("--lang", choices=("en", "id"), default="en")
+    play_cmd.add_argument("--demo", type=positive, default=None, metavar="TURNS",
+                          help="demo mode: the game window plays itself (greedy AI) for TURNS "
+                               "turns through every screen, then exits")
+    play_cmd.add_argument("--screenshots", metavar="DIR", default=None,
+                          help="with --demo: save a PNG of each distinct screen to DIR")
     play_cmd.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Headless play; without --headless, the game window."""
-    if not args.headless:
+    """Headless play; without --headless (or with --demo), the game window."""
+    if args.demo is not None or not args.headless:
         from game.cli.window import open_window
 
         return open_window(args)

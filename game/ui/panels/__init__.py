@@ -1,0 +1,1 @@
+"""The panels of the campaign screen: top bar, board, moves, contests, event log."""
