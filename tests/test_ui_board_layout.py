@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from ui_helpers import MINI
 
 from game.content import load_scenario
 from game.core import compile_rulebook
@@ -18,7 +19,6 @@ from game.ui.board_layout import (
     path_edges,
     prerequisites,
 )
-from tests.ui_helpers import MINI
 
 SCENARIOS = [MINI, "nusantara"]
 AREAS = [Box(8, 68, 768, 460), Box(0, 0, 1152, 690), Box(10, 10, 500, 300)]

@@ -7,11 +7,11 @@ import random
 from pathlib import Path
 
 import pygame
+from ui_helpers import MINI, click_button, key, make_app, policy_step, pump, wait_for
 
 from game.ai import make_policy
 from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.title import TitleScene
-from tests.ui_helpers import MINI, click_button, key, make_app, policy_step, pump, wait_for
 
 
 def test_click_through_a_whole_career(tmp_path: Path) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ui_helpers import MINI
+
 from game.cli import build_parser
 from game.ui.demo import run_demo
-from tests.ui_helpers import MINI
 
 
 def test_demo_plays_and_writes_screenshots(tmp_path: Path) -> None:

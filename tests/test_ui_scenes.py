@@ -7,6 +7,17 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_helpers import (
+    MINI,
+    click,
+    click_button,
+    key,
+    make_app,
+    open_campaign,
+    policy_step,
+    pump,
+    wait_for,
+)
 
 from game.ai import make_policy
 from game.core import EndTurn, MakeMove
@@ -22,17 +33,6 @@ from game.ui.scenes.saveload import SaveLoadScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.title import TitleScene
 from game.ui.settings import load_settings
-from tests.ui_helpers import (
-    MINI,
-    click,
-    click_button,
-    key,
-    make_app,
-    open_campaign,
-    policy_step,
-    pump,
-    wait_for,
-)
 
 
 @pytest.fixture
