@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,12 +63,18 @@ def click_button(app: App, text: str, frames: int = 2) -> None:
     raise AssertionError(f"no button {text!r} on {app.top.kind}; buttons: {found}")
 
 
-def wait_for(app: App, test: Callable[[], bool], limit: int = 2000) -> None:
-    """Run frames until ``test`` holds."""
-    for _ in range(limit):
+def wait_for(app: App, test: Callable[[], bool], seconds: float = 60.0) -> None:
+    """Run frames until ``test`` holds.
+
+    AI turns run on a worker thread, so this waits in time, not in frames, and yields the
+    processor between frames: on a busy machine the worker may need many frames' worth.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         if test():
             return
         pump(app, 1)
+        time.sleep(0.001)
     raise AssertionError(f"timed out on {app.top.kind}")
 
 
