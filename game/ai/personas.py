@@ -11,9 +11,11 @@ from game.core.scenario import PersonaDef, Scenario
 
 SKILLS = ("campaigning", "communication", "organising", "policy", "diplomacy", "leadership")
 
+BALANCED_SKILL = 2.0  # a point of any skill
+BALANCED_OTHER = 0.5  # a point of a resource the defaults do not know (a scenario's own)
 BALANCED: dict[str, float] = {
     "support": 1.0, "standing": 0.8, "funds": 0.04, "network": 0.8, "influence": 1.5,
-    "integrity": 0.3, "campaign": 0.5, **{skill: 2.0 for skill in SKILLS},
+    "integrity": 0.3, "campaign": 0.5, **{skill: BALANCED_SKILL for skill in SKILLS},
 }
 
 

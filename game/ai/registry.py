@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.ai.greedy import GreedyPolicy
-from game.ai.personas import BALANCED, personas_for
+from game.ai.personas import BALANCED, BALANCED_OTHER, BALANCED_SKILL, personas_for
 from game.ai.policy import Policy, RandomPolicy
 from game.core.rulebook import Rulebook
 from game.core.scenario import PersonaDef
@@ -13,6 +13,15 @@ BASE_POLICIES = ("random", "greedy")
 
 class UnknownPolicy(ValueError):
     """A policy name that is neither built in nor a persona of the scenario."""
+
+
+def balanced_for(book: Rulebook) -> dict[str, float]:
+    """The plain greedy weights, extended to resources a scenario adds (skills like skills,
+    anything else at a modest weight), so ``greedy`` values a scenario's own resources."""
+    weights = dict(BALANCED)
+    for rid, rdef in book.resources.items():
+        weights.setdefault(rid, BALANCED_SKILL if rdef.skill else BALANCED_OTHER)
+    return weights
 
 
 def policy_names(book: Rulebook) -> list[str]:
@@ -25,7 +34,8 @@ def make_policy(name: str, book: Rulebook) -> Policy:
     if name == "random":
         return RandomPolicy()
     if name == "greedy":
-        return GreedyPolicy(book, PersonaDef("greedy", {"en": "Greedy"}, BALANCED), "greedy")
+        return GreedyPolicy(book, PersonaDef("greedy", {"en": "Greedy"}, balanced_for(book)),
+                            "greedy")
     persona = personas_for(book.scenario).get(name)
     if persona is None:
         raise UnknownPolicy(f"unknown policy {name!r}; choose one of: "

@@ -6,7 +6,7 @@ How strengths become winners is in ``ballots``; forecasts before the vote are in
 from __future__ import annotations
 
 from game.core import positions
-from game.core.allocation import largest_remainder
+from game.core.allocation import highest_averages, largest_remainder
 from game.core.ballots import ELECTION_KINDS, FIELD_LABEL, Ballot, Entry, cast, seat_count
 from game.core.conditions import turns_until
 from game.core.events import Contestant, ContestHeld, Event, Registered
@@ -100,13 +100,15 @@ def resolve_due(state: GameState, out: list[Event]) -> None:
     for contest in state.book.scenario.contests:
         if not is_due(contest, state.turn):
             continue
-        if contest.on_demand and not any(
-            contest.id in state.actors[a].registrations for a in state.order
-        ):
+        challenged = {state.actors[a].party for a in state.order
+                      if contest.id in state.actors[a].registrations}
+        if contest.on_demand and not challenged:
             continue
         groups = list(state.popularity) if contest.per_party else [None]
         for party in groups:
-            _resolve_group(state, contest, party, out)
+            # an on-demand contest (a leadership challenge) sits only where it was called
+            if not contest.on_demand or party is None or party in challenged:
+                _resolve_group(state, contest, party, out)
         _clear_after(state, contest, out)
 
 
@@ -117,6 +119,8 @@ def _resolve_group(
     key = seat_key(contest.position, party)
     holders = state.seats.get(key, [])
     if not runners and (contest.kind not in ELECTION_KINDS or not holders):
+        if contest.kind == "general_election" and party is None:
+            _record_quiet_chamber(state, contest)
         return
     rng = stream(state.seed, state.turn, f"contest:{contest.id}:{party}")
     free = state.book.positions[contest.position].seats - len(holders)
@@ -137,6 +141,17 @@ def _resolve_group(
     _seat_winners(state, contest, party, winners, runners, out)
     if contest.kind == "general_election" and not contest.per_party:
         _record_chamber(state, contest, ballot, winners)
+
+
+def _record_quiet_chamber(state: GameState, contest: ContestDef) -> None:
+    """An election no actor stood in still elects a chamber: seats follow popularity."""
+    seats = seat_count(state, contest)
+    if contest.allocation in ("dhondt", "sainte_lague"):
+        chamber = highest_averages(state.popularity, seats, contest.allocation,
+                                   contest.party_threshold)
+    else:
+        chamber = largest_remainder(state.popularity, seats)
+    state.party_seats[contest.position] = chamber
 
 
 def _contestant(entry: Entry) -> Contestant:
