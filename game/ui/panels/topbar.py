@@ -12,6 +12,7 @@ from game.ui.panels.tips import resource_tip
 from game.ui.widgets import Target, Tip, label
 
 NAME_SIZE, VALUE_SIZE, SMALL = 12, 16, 12
+MIN_NAME_SIZE = 9  # smallest legible size for a resource name before an ellipsis
 
 
 class TopBar(Panel):
@@ -71,30 +72,51 @@ class TopBar(Panel):
         shown = [r.id for r in book.scenario.resources if not r.skill]
         skills = [r.id for r in book.scenario.resources if r.skill]
         statuses = [s for s in lens.player.statuses if not book.statuses[s].hidden]
-        cells = len(shown) + (1 if skills else 0) + (1 if statuses else 0)
-        avail = self.rect.w - x - self.right_margin
-        width = max(avail // max(cells, 1), ui.s(60))
-        for rid in shown:
+        names = [lens.names.resource(rid) for rid in shown]
+        if skills:
+            names.append(ui.t("top.skills"))
+        if statuses:
+            names.append(ui.t("top.status"))
+        widths = self._widths(names, self.rect.w - x - self.right_margin)
+        for rid, width in zip(shown, widths, strict=False):
             value = lens.player.resources.get(rid, 0.0)
             delta = sum(d for _, d in self.changes.get(rid, ()))
             self._cell(surface, x, width, lens.names.resource(rid), ui.locale.number(value),
                        delta, f"res:{rid}")
             x += width
         if skills:
+            width = widths[len(shown)]
             total = sum(lens.player.resources.get(r, 0.0) for r in skills)
             delta = sum(d for r in skills for _, d in self.changes.get(r, ()))
             self._cell(surface, x, width, ui.t("top.skills"), ui.locale.number(total), delta,
                        "res:skills")
             x += width
         if statuses:
-            names = ", ".join(lens.names.status(s) for s in statuses)
+            width = widths[-1]
+            names_text = ", ".join(lens.names.status(s) for s in statuses)
             rect = pygame.Rect(x, 0, width, self.rect.h)
             label(surface, ui, ui.t("top.status"), (x + ui.s(6), ui.s(8)), NAME_SIZE, pal.dim,
                   width=width - ui.s(8))
-            label(surface, ui, names, (x + ui.s(6), ui.s(28)), 14, pal.bad, bold=True,
+            label(surface, ui, names_text, (x + ui.s(6), ui.s(28)), 14, pal.bad, bold=True,
                   width=width - ui.s(8))
             self.targets.append(Target("res:statuses", self.local(rect), self._status_tip,
                                        group="top"))
+
+    def _widths(self, names: list[str], avail: int) -> list[int]:
+        """Cell widths: each name's own width where the bar allows, the rest shared out."""
+        ui = self.ui
+        floor = ui.s(60)
+        wanted = [max(ui.text.width(n, NAME_SIZE) + ui.s(14), floor) for n in names]
+        total = sum(wanted)
+        if total <= avail:
+            extra = (avail - total) // max(len(names), 1)
+            return [w + extra for w in wanted]
+        # not enough room: shrink the widest cells first, never below the floor
+        widths = list(wanted)
+        while sum(widths) > avail and max(widths) > floor:
+            widest = widths.index(max(widths))
+            widths[widest] -= 1
+        return widths
 
     def _cell(self, surface: pygame.Surface, x: int, width: int, name: str, value: str,
               delta: float, key: str) -> None:
@@ -104,7 +126,12 @@ class TopBar(Panel):
             pygame.draw.rect(surface, pal.panel_hi, rect, border_radius=ui.s(5))
         pygame.draw.line(surface, pal.line, (x, ui.s(10)), (x, self.rect.h - ui.s(10)))
         inner = width - ui.s(12)
-        label(surface, ui, name, (x + ui.s(8), ui.s(8)), NAME_SIZE, pal.dim, width=inner)
+        # long names (Bahasa Indonesia ones especially) shrink before they are shortened
+        size = NAME_SIZE
+        while size > MIN_NAME_SIZE and ui.text.width(name, size) > inner:
+            size -= 1
+        label(surface, ui, name, (x + ui.s(8), ui.s(8) + ui.s(NAME_SIZE - size)), size,
+              pal.dim, width=inner)
         drawn = label(surface, ui, value, (x + ui.s(8), ui.s(26)), VALUE_SIZE, pal.text,
                       bold=True, width=inner)
         digits = 0 if abs(delta) >= 1 or delta == 0 else 1
