@@ -75,20 +75,16 @@ class GreedyPolicy:
         stops once no ceiling can beat the best value found, which gives the same choice
         as valuing every command, in a fraction of the time.
         """
-        ranked = sorted(
-            ((self._bound(c), index, c) for index, c in enumerate(legal)),
-            key=lambda row: -row[0],
-        )
+        ceilings = self.ceilings
+        bounds = [ceilings[c.move] if isinstance(c, MakeMove) else
+                  0.0 if isinstance(c, EndTurn) else float("inf") for c in legal]
+        # stable even in reverse: equal ceilings keep the listed order
+        order = sorted(range(len(legal)), key=bounds.__getitem__, reverse=True)
         best_index, best_value = -1, float("-inf")
-        for bound, index, command in ranked:
-            if bound < best_value:
+        for index in order:
+            if bounds[index] < best_value:
                 break
-            value = self.value(view, command)
+            value = self.value(view, legal[index])
             if value > best_value or (value == best_value and index < best_index):
                 best_index, best_value = index, value
         return legal[best_index]
-
-    def _bound(self, command: Command) -> float:
-        if isinstance(command, MakeMove):
-            return self.ceilings[command.move]
-        return 0.0 if isinstance(command, EndTurn) else float("inf")

@@ -13,9 +13,33 @@ from game.core.views import View
 EventSink = Callable[[list[Event]], None]
 
 
+class _LazyStream(random.Random):
+    """A stream seeded on its first draw: most policies never roll, and seeding from a
+    string (SHA-512) costs more than the rest of a greedy decision's bookkeeping."""
+
+    def __init__(self, label: str) -> None:  # deliberately no seeding here
+        self._label: str | None = label
+        self.gauss_next = None
+
+    def _wake(self) -> None:
+        if self._label is not None:
+            label, self._label = self._label, None
+            super().seed(label)
+
+    def random(self) -> float:
+        """As ``random.Random.random``."""
+        self._wake()
+        return super().random()
+
+    def getrandbits(self, k: int) -> int:
+        """As ``random.Random.getrandbits``."""
+        self._wake()
+        return super().getrandbits(k)
+
+
 def ai_stream(state: GameState, actor: str) -> random.Random:
     """A policy's own dice: derived from the game but apart from the rules' streams."""
-    return random.Random(f"ai:{state.seed}:{state.turn}:{actor}:{state.move_count}:{state.phase}")
+    return _LazyStream(f"ai:{state.seed}:{state.turn}:{actor}:{state.move_count}:{state.phase}")
 
 
 def decide(state: GameState, policies: Mapping[str, Policy]) -> Command | None:
