@@ -13,7 +13,7 @@ from typing import assert_never
 from game.core import turns
 from game.core.effects import apply_effects, first_infeasible
 from game.core.events import CheckRolled, ChoiceMade, Event, MoveMade, TurnEnded
-from game.core.ids import ActorId
+from game.core.ids import ActorId, MoveId
 from game.core.moves import ChooseOption, Command, EndTurn, MakeMove, Rejection
 from game.core.resources import change
 from game.core.rng import stream
@@ -144,37 +144,38 @@ def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
     if actor.agenda <= 0 and not book.free_moves:
         return [end_turn]  # every move costs agenda: only ending the turn is left
     found: list[Command] = []
-    gates, requires = book.move_gates, book.move_requires
     held, used, cooldowns = actor.positions, actor.used_this_turn, actor.cooldowns
     agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
     open_now = book.moves_open_at(state)
-    for mdef in book.scenario.moves:
+    commands = book.commands
+    for mid, cost, price, target_kind, gate, requires, guards in book.move_rows:
         # the checks of _standing_rejection, inlined: this loop is the engine's hot path
-        gate = gates[mdef.id]
         if (
-            mdef.id not in open_now
+            mid not in open_now
             or (gate and gate.isdisjoint(held))
-            or mdef.agenda > agenda
-            or (mdef.funds and mdef.funds > funds)
-            or mdef.id in used
-            or cooldowns.get(mdef.id, 0) > turn
-            or not requires[mdef.id](state, actor)
+            or cost > agenda
+            or (price and price > funds)
+            or mid in used
+            or cooldowns.get(mid, 0) > turn
+            or not requires(state, actor)
         ):
             continue
+        # the checks of _target_rejection, inlined: valid targets, then the guards
         targets: list[str | None]
-        if mdef.target == "none":
+        if target_kind == "none":
             targets = [None]
-        elif mdef.target == "party":
-            targets = [*state.popularity]
+        elif target_kind == "party":
+            targets = [p for p in state.popularity if p != actor.party]
         else:
-            targets = [*actor.positions]
+            targets = [*held]
         for target in targets:
-            if _target_rejection(state, actor, mdef, target) is None:
-                key = (actor_id, mdef.id, target)
-                command = book.commands.get(key)
-                if command is None:
-                    command = book.commands[key] = MakeMove(actor_id, mdef.id, target)
-                found.append(command)
+            if guards and first_infeasible(state, actor, guards, target) is not None:
+                continue
+            key = (actor_id, mid, target)
+            command = commands.get(key)
+            if command is None:
+                command = commands[key] = MakeMove(actor_id, MoveId(mid), target)
+            found.append(command)
     found.append(end_turn)
     return found
 

@@ -36,6 +36,7 @@ SPECIAL_SOURCES = ("party_popularity", "incumbency", "party_tenure", "nominated"
 PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
 ALWAYS_POSSIBLE = (ChangeResource, AddStatus, RemoveStatus, ChangePartyPopularity)
 TURN_ONLY = (ContestSoon, TurnRange)  # conditions that read nothing but the turn number
+MoveRow = tuple[str, int, float, str, frozenset[str], Predicate, tuple[Effect, ...]]
 
 
 @dataclass(slots=True)
@@ -62,6 +63,8 @@ class Rulebook:
     move_turn_gates: dict[str, Predicate] = field(default_factory=dict)
     _open_by_turn: dict[int, frozenset[str]] = field(default_factory=dict)
     free_moves: bool = False  # some move costs no agenda
+    # per move, what legal_moves reads: (id, agenda, funds, target, gate, requires, guards)
+    move_rows: tuple[MoveRow, ...] = ()
     # interned commands: they are immutable values, and building frozen dataclasses is slow
     commands: dict[tuple[str, str, str | None], MakeMove] = field(default_factory=dict)
     end_turns: dict[str, EndTurn] = field(default_factory=dict)
@@ -130,6 +133,11 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         for m in scenario.moves
     }
     book.free_moves = any(m.agenda == 0 for m in scenario.moves)
+    book.move_rows = tuple(
+        (m.id, m.agenda, m.funds, m.target, book.move_gates[m.id], book.move_requires[m.id],
+         book.move_guards[m.id])
+        for m in scenario.moves
+    )
     book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
         for pid in channel.entry_positions:
