@@ -206,5 +206,5 @@ class Valuer:
 
     def _contest_value(self, view: View, contest_id: str) -> float:
         contest = self.book.contests[contest_id]
-        value = view.forecast(contest_id).chance * self.positions[contest.position]
+        value = view.win_chance(contest_id) * self.positions[contest.position]
         return value * NOMINATION_SHARE if contest.kind == "nomination" else value

@@ -14,7 +14,7 @@ from game.core.conditions import turns_until
 from game.core.contests import entrants
 from game.core.events import FactorValue
 from game.core.scenario import ContestDef
-from game.core.scoring import contest_strength
+from game.core.scoring import contest_strength, contest_strength_value
 from game.core.state import Actor, GameState, seat_key
 
 
@@ -44,15 +44,40 @@ def forecast(state: GameState, actor: Actor, contest_id: str) -> Forecast:
     """Expected outcome if ``actor`` stands in the next sitting of ``contest_id``."""
     contest = state.book.contests[contest_id]
     strength, factors = contest_strength(state, actor, contest)
+    others = _rivals(state, actor, contest)
+    chance, cutoff = _chance(state, contest, actor, strength, others)
+    error = 1.96 * math.sqrt(chance * (1.0 - chance) / POLL_SAMPLE)
+    return Forecast(
+        contest_id, chance, error, strength, factors, max(cutoff, 0.0),
+        seat_count(state, contest), tuple(others[:8]),
+        turns_until(contest.schedule.every, contest.schedule.offset, state.turn),
+    )
+
+
+def win_chance(state: GameState, actor: Actor, contest_id: str) -> float:
+    """``forecast(...).chance`` without the explanation: what an AI needs, faster."""
+    contest = state.book.contests[contest_id]
+    strength = contest_strength_value(state, actor, contest)
+    return _chance(state, contest, actor, strength, _rivals(state, actor, contest))[0]
+
+
+def _rivals(state: GameState, actor: Actor, contest: ContestDef) -> list[tuple[str, float]]:
+    """Other entrants and their strengths, strongest first."""
     party = actor.party if contest.per_party else None
-    others = sorted(
-        ((a.name, contest_strength(state, a, contest)[0])
+    return sorted(
+        ((a.name, contest_strength_value(state, a, contest))
          for a in entrants(state, contest, party) if a is not actor),
         key=lambda row: -row[1])
-    seats = seat_count(state, contest)
+
+
+def _chance(
+    state: GameState, contest: ContestDef, actor: Actor, strength: float,
+    others: list[tuple[str, float]],
+) -> tuple[float, float]:
+    """(win chance clamped to 1%-99%, the strength to beat) under the contest's rule."""
     spread = max(contest.noise * math.sqrt(2.0), 1e-9)
     if contest.kind not in ELECTION_KINDS:
-        free = _free_seats(state, contest, party)
+        free = _free_seats(state, contest, actor.party if contest.per_party else None)
         cutoff = contest.threshold
         if len(others) >= free > 0:  # more applicants than places: beat the last one in
             cutoff = max(cutoff, others[free - 1][1])
@@ -64,17 +89,12 @@ def forecast(state: GameState, actor: Actor, contest_id: str) -> Forecast:
         cutoff = contest.field_strength
         chance = _list_chance(state, contest, actor, strength, spread)
     else:
+        seats = seat_count(state, contest)
         field = [(FIELD_LABEL, contest.field_strength)] * contest.field_count
         rivals = sorted([*others, *field], key=lambda row: -row[1])
         cutoff = rivals[seats - 1][1] if len(rivals) >= seats else -math.inf
         chance = 1.0 if cutoff == -math.inf else _normal_cdf((strength - cutoff) / spread)
-    chance = min(max(chance, 0.01), 0.99)
-    error = 1.96 * math.sqrt(chance * (1.0 - chance) / POLL_SAMPLE)
-    return Forecast(
-        contest_id, chance, error, strength, factors, max(cutoff, 0.0), seats,
-        tuple(others[:8]),
-        turns_until(contest.schedule.every, contest.schedule.offset, state.turn),
-    )
+    return min(max(chance, 0.01), 0.99), cutoff
 
 
 def _free_seats(state: GameState, contest: ContestDef, party: str | None) -> int:

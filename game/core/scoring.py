@@ -91,6 +91,14 @@ def check_chance(
     return chance, explained
 
 
+def contest_strength_value(state: GameState, actor: Actor, contest: ContestDef) -> float:
+    """``contest_strength`` without the explanation (same number)."""
+    penalty = 0.0
+    for sid in actor.statuses:
+        penalty += state.book.statuses[sid].contest_penalty
+    return weighted_sum(state, actor, contest.factors, contest.position) - penalty
+
+
 def contest_strength(
     state: GameState, actor: Actor, contest: ContestDef
 ) -> tuple[float, tuple[FactorValue, ...]]:

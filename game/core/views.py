@@ -8,7 +8,7 @@ from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
 from game.core.ids import ActorId
 from game.core.moves import Command, MakeMove
-from game.core.polls import Forecast, forecast
+from game.core.polls import Forecast, forecast, win_chance
 from game.core.rulebook import Rulebook
 from game.core.rules import EnterContest
 from game.core.scenario import Check
@@ -88,6 +88,10 @@ class View:
     def forecast(self, contest_id: str) -> Forecast:
         """The deciding actor's poll for ``contest_id``."""
         return forecast(self._state, self.me, contest_id)
+
+    def win_chance(self, contest_id: str) -> float:
+        """The deciding actor's poll chance for ``contest_id`` (as ``forecast(...).chance``)."""
+        return win_chance(self._state, self.me, contest_id)
 
     def chance(self, check: Check) -> float:
         """The deciding actor's chance on ``check``."""
