@@ -16,7 +16,7 @@ from game.core.events import (
     PositionLost,
     TurnStarted,
 )
-from game.core.ids import Text
+from game.core.ids import ActorId, Text
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SHOWN_RESOURCES = ("support", "standing", "funds", "network", "influence", "integrity")
@@ -40,7 +40,8 @@ class Narrator:
 
     def name(self, actor: str | None) -> str:
         """An actor's display name."""
-        return self.state.actors[actor].name if actor in self.state.actors else "-"  # type: ignore[index]
+        found = self.state.actors.get(ActorId(actor)) if actor is not None else None
+        return found.name if found is not None else "-"
 
     def date(self, turn: int) -> str:
         """The in-game date of ``turn``."""
