@@ -9,18 +9,19 @@ Typical use::
 
 from game.core.codec import canonical_json, dump_state, event_to_dict, load_state, state_sha256
 from game.core.engine import Rejected, apply, legal_moves, to_move, validate
+from game.core.legacy import ScorePart, legacy_parts, legacy_score
 from game.core.moves import ChooseOption, Command, EndTurn, MakeMove, Rejection
 from game.core.polls import Forecast
 from game.core.rulebook import Rulebook, compile_rulebook
 from game.core.scenario import Scenario
 from game.core.setup import new_game
 from game.core.state import GameState
-from game.core.victory import legacy_score
 from game.core.views import MovePreview, contest_forecast, preview
 
 __all__ = [
     "ChooseOption", "Command", "EndTurn", "Forecast", "GameState", "MakeMove", "MovePreview",
-    "Rejected", "Rejection", "Rulebook", "Scenario", "apply", "canonical_json",
-    "compile_rulebook", "contest_forecast", "dump_state", "event_to_dict", "legacy_score",
-    "legal_moves", "load_state", "new_game", "preview", "state_sha256", "to_move", "validate",
+    "Rejected", "Rejection", "Rulebook", "Scenario", "ScorePart", "apply", "canonical_json",
+    "compile_rulebook", "contest_forecast", "dump_state", "event_to_dict", "legacy_parts",
+    "legacy_score", "legal_moves", "load_state", "new_game", "preview", "state_sha256", "to_move",
+    "validate",
 ]

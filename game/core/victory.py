@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from game.core import positions
 from game.core.events import CareerEnded, Event
+from game.core.legacy import legacy_score
 from game.core.state import Actor, GameState, Result
 
-FUNDS, INFLUENCE = "funds", "influence"
-
-
-def legacy_score(state: GameState, actor: Actor) -> float:
-    """Influence accrued plus the prestige of the highest position ever held."""
-    prestige = max((state.book.positions[p].prestige for p in actor.first_held), default=0.0)
-    return round(actor.resources.get(INFLUENCE, 0.0) + prestige, 2)
+FUNDS = "funds"
 
 
 def end_career(state: GameState, actor: Actor, result: Result, out: list[Event]) -> None:
