@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from game.ai.greedy import GreedyPolicy
 from game.ai.personas import BALANCED, BALANCED_OTHER, BALANCED_SKILL, personas_for
+from game.ai.planner.policy import PlannerPolicy
 from game.ai.policy import Policy, RandomPolicy
 from game.core.rulebook import Rulebook
 from game.core.scenario import PersonaDef
 
-BASE_POLICIES = ("random", "greedy")
+BASE_POLICIES = ("random", "greedy", "planner")
 
 
 class UnknownPolicy(ValueError):
@@ -36,6 +37,9 @@ def make_policy(name: str, book: Rulebook) -> Policy:
     if name == "greedy":
         return GreedyPolicy(book, PersonaDef("greedy", {"en": "Greedy"}, balanced_for(book)),
                             "greedy")
+    if name == "planner":
+        return PlannerPolicy(book, PersonaDef("planner", {"en": "Planner"}, balanced_for(book)),
+                             "planner")
     persona = personas_for(book.scenario).get(name)
     if persona is None:
         raise UnknownPolicy(f"unknown policy {name!r}; choose one of: "

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from game.core import contests, positions
+from game.core.codec import dump_state, load_state
 from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
 from game.core.ids import ActorId
-from game.core.moves import Command, MakeMove
+from game.core.moves import Command, MakeMove, Rejection
 from game.core.polls import Forecast, forecast, win_chance
 from game.core.rulebook import Rulebook
 from game.core.rules import EnterContest
 from game.core.scenario import Check
-from game.core.scoring import check_chance, check_chance_value
-from game.core.state import Actor, GameState
+from game.core.scoring import check_chance, check_chance_value, contest_strength_value
+from game.core.state import Actor, GameState, seat_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +57,12 @@ def contest_forecast(state: GameState, actor_id: ActorId, contest_id: str) -> Fo
 
 
 class View:
-    """What an AI policy may read: the world through one actor's eyes, without the seed."""
+    """What an AI policy may read: the world through one actor's eyes, without the seed.
+
+    Everything on the board is public (offices, parties, rivals' standing in contests);
+    what stays hidden is the seed, and with it every future roll.  A policy that wants to
+    look ahead asks for ``clone(seed)``: a copy that plays on with dice of its own choosing.
+    """
 
     __slots__ = ("_state", "actor_id")
 
@@ -96,3 +104,46 @@ class View:
     def chance(self, check: Check) -> float:
         """The deciding actor's chance on ``check``."""
         return check_chance_value(self._state, self.me, check)
+
+    @property
+    def actors(self) -> Mapping[ActorId, Actor]:
+        """Every actor by id, the deciding one included (read them, never write them)."""
+        return self._state.actors
+
+    @property
+    def order(self) -> list[ActorId]:
+        """The acting order: the player first, then the rivals."""
+        return self._state.order
+
+    @property
+    def party_seats(self) -> Mapping[str, Mapping[str, int]]:
+        """Seats per party in each elected body, after its last election."""
+        return self._state.party_seats
+
+    def holders(self, position: str, party: str | None = None) -> list[ActorId]:
+        """Actors holding ``position`` (in ``party``'s group for per-party positions)."""
+        return self._state.seats.get(seat_key(position, party), [])
+
+    def strength(self, actor_id: ActorId, contest_id: str) -> float:
+        """``actor_id``'s strength in ``contest_id`` before noise (what polls report)."""
+        contest = self._state.book.contests[contest_id]
+        return contest_strength_value(self._state, self._state.actors[actor_id], contest)
+
+    def entry_rejection(self, contest_id: str, actor_id: ActorId | None = None) -> Rejection | None:
+        """Why the actor (the deciding one by default) may not stand in ``contest_id`` now."""
+        actor = self._state.actors[actor_id or self.actor_id]
+        return contests.entry_rejection(self._state, actor, contest_id)
+
+    def eligibility(self, position: str) -> Rejection | None:
+        """Why the deciding actor may not hold ``position`` now (seats aside)."""
+        return positions.eligibility(self._state, self.me, position)
+
+    def free_seats(self, position: str) -> int:
+        """Seats of ``position`` open to the deciding actor (its party's, if per-party)."""
+        return positions.free_seats(self._state, self.me, position)
+
+    def clone(self, seed: int) -> GameState:
+        """An independent copy of the game that rolls its own dice from ``seed``."""
+        data = dump_state(self._state)
+        data["seed"] = seed
+        return load_state(self._state.book, data)

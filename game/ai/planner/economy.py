@@ -1,0 +1,132 @@
+"""How fast an actor can build each resource and each contest strength: the planner's clock.
+
+Static per scenario: from the moves' expected effects, the gain per turn a focused actor can
+reach (the best moves, each once per turn and no more often than its cooldown allows, sharing
+the agenda with everything else).  Campaign resources that an election spends are counted
+apart, because only moves made while registered raise them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from game.core.rulebook import Rulebook
+from game.core.rules import ChangeResource, Effect, Registered
+from game.core.scenario import Check, ContestDef, MoveDef
+
+FOCUS = 0.6  # share of the agenda a plan can give one goal
+CHECK_GUESS = 0.15  # a check's chance above its base, before knowing the actor
+FUNDS_REFERENCE = 100.0  # where the slope of a log-scaled resource is read
+
+
+@dataclass(slots=True)
+class Economy:
+    """Per-turn gains a focused actor can reach."""
+
+    book: Rulebook
+    rates: dict[str, float] = field(default_factory=dict)  # resource -> units per turn
+    growth: dict[str, float] = field(default_factory=dict)  # contest -> strength per turn
+    window_gain: dict[str, float] = field(default_factory=dict)  # contest -> per turn entered
+    window_cap: dict[str, float] = field(default_factory=dict)  # contest -> most a window adds
+    campaign_moves: frozenset[str] = frozenset()  # moves open only while registered
+
+
+def expected_deltas(mdef: MoveDef | None, effects: tuple[Effect, ...], check: Check | None,
+                    on_success: tuple[Effect, ...], on_failure: tuple[Effect, ...],
+                    ) -> dict[str, float]:
+    """Expected resource changes of effects with an optional check (chance guessed)."""
+    out: dict[str, float] = {}
+
+    def add(effs: tuple[Effect, ...], weight: float) -> None:
+        for eff in effs:
+            if isinstance(eff, ChangeResource):
+                out[eff.resource] = out.get(eff.resource, 0.0) + weight * eff.delta
+
+    add(effects, 1.0)
+    if check is None:
+        add(on_success, 1.0)
+    else:
+        chance = min(check.base + CHECK_GUESS, check.maximum)
+        add(on_success, chance)
+        add(on_failure, 1.0 - chance)
+    return out
+
+
+def move_deltas(mdef: MoveDef) -> dict[str, float]:
+    """Expected resource changes of one use of ``mdef``."""
+    return expected_deltas(mdef, mdef.effects, mdef.check, mdef.on_success, mdef.on_failure)
+
+
+def slope(book: Rulebook, resource: str) -> float:
+    """Normalised units per resource unit (what a contest factor reads), near typical values."""
+    rdef = book.resources[resource]
+    if rdef.log_scale > 0:
+        return 1.0 / ((1.0 + FUNDS_REFERENCE) * math.log1p(rdef.log_scale))
+    if rdef.maximum is not None and rdef.maximum > rdef.minimum:
+        return 1.0 / (rdef.maximum - rdef.minimum)
+    return 0.01
+
+
+def _needs_registration(mdef: MoveDef) -> bool:
+    from game.ai.planner.atoms import leaf_conditions
+    from game.core.rules import AnyOf
+
+    for cond in mdef.requires:
+        cond = leaf_conditions(cond)
+        parts = cond.conditions if isinstance(cond, AnyOf) else (cond,)
+        if any(isinstance(p, Registered) and p.present for p in parts):
+            return True
+    return False
+
+
+def _top_sum(values: list[float], count: int) -> float:
+    return sum(sorted((v for v in values if v > 0), reverse=True)[:count])
+
+
+def build_economy(book: Rulebook) -> Economy:
+    """The gains of ``book``'s moves, summarised."""
+    agenda = book.scenario.agenda_per_turn
+    eco = Economy(book)
+    eco.campaign_moves = frozenset(m.id for m in book.scenario.moves if _needs_registration(m))
+    per_use = {m.id: move_deltas(m) for m in book.scenario.moves}
+    pace = {m.id: 1.0 / ((1 + m.cooldown) * max(m.agenda, 1)) for m in book.scenario.moves}
+    for rid in book.resources:
+        gains = [per_use[m][rid] * pace[m] for m in per_use if rid in per_use[m]]
+        eco.rates[rid] = FOCUS * _top_sum(gains, agenda)
+    resets: set[str] = {r.id for r in book.scenario.resources if r.resets_after_contest}
+    for contest in book.scenario.contests:
+        regular, window = [], []
+        for mdef in book.scenario.moves:
+            gain = _strength_gain(book, contest, per_use[mdef.id], resets)
+            campaign = _strength_gain(book, contest, per_use[mdef.id], set(), only=resets)
+            if mdef.id in eco.campaign_moves:
+                window.append((gain + campaign) * pace[mdef.id])
+            else:
+                regular.append(gain * pace[mdef.id])
+        eco.growth[contest.id] = FOCUS * _top_sum(regular, agenda)
+        eco.window_gain[contest.id] = _top_sum(window, agenda)
+        eco.window_cap[contest.id] = sum(f.weight for f in contest.factors if f.source in resets)
+    return eco
+
+
+def _strength_gain(book: Rulebook, contest: ContestDef, deltas: dict[str, float],
+                   skip: set[str], only: set[str] | None = None) -> float:
+    total = 0.0
+    for factor in contest.factors:
+        rid = factor.source
+        if rid in skip or rid not in deltas or (only is not None and rid not in only):
+            continue
+        total += factor.weight * deltas[rid] * slope(book, rid)
+    return total
+
+
+_ECONOMIES: dict[int, tuple[Rulebook, Economy]] = {}
+
+
+def economy_for(book: Rulebook) -> Economy:
+    """The economy of ``book``, built once per rulebook."""
+    cached = _ECONOMIES.get(id(book))
+    if cached is None or cached[0] is not book:
+        cached = _ECONOMIES[id(book)] = (book, build_economy(book))
+    return cached[1]

@@ -1,0 +1,106 @@
+"""From a road to this turn's goals: the contests that matter, what rides on each, and the
+thresholds and funds the next steps need.
+
+Values are in chances of reaching the top post ("victory units"): an objective's ``weight``
+is how much of the whole road's chance depends on winning that sitting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.ai.planner.atoms import Amount, Member
+from game.ai.planner.outlook import Outlook
+from game.ai.planner.reckoner import Reckoner, Route, Step
+
+MIN_STEP_CHANCE = 0.05  # a step below this is treated as this, so weights stay finite
+
+
+@dataclass(slots=True)
+class Objective:
+    """A contest sitting the plan wants to win."""
+
+    contest: str
+    turn: int
+    weight: float
+    outlook: Outlook
+    projected: float  # the strength the plan expects to bring
+    now: float  # the strength the actor has today
+    reachable: float  # the most a determined actor could bring
+
+
+@dataclass(slots=True)
+class Threshold:
+    """A resource level a coming step needs."""
+
+    resource: str
+    level: float
+    turn: int
+    weight: float
+
+
+@dataclass(slots=True)
+class Goals:
+    """What the plan asks of this turn."""
+
+    road: Route | None
+    objectives: list[Objective] = field(default_factory=list)
+    thresholds: list[Threshold] = field(default_factory=list)
+    positions: dict[str, float] = field(default_factory=dict)  # position -> value of a seat
+    soon: dict[str, float] = field(default_factory=dict)  # the same, for steps due soon
+    entries: dict[str, float] = field(default_factory=dict)  # contest -> value of standing
+    reserve: float = 0.0  # funds the plan needs in hand
+    reserve_weight: float = 0.0
+    needs_party: bool = False  # some step needs party membership
+
+    @property
+    def chance(self) -> float:
+        """The road's chance (0 without a road)."""
+        return self.road.chance if self.road is not None else 0.0
+
+
+def goals_for(reckoner: Reckoner, road: Route | None) -> Goals:
+    """The goals of following ``road`` from where the reckoner's actor stands."""
+    goals = Goals(road)
+    if road is None or not road.steps:
+        return goals
+    for step in road.steps:
+        weight = min(road.chance / max(step.chance, MIN_STEP_CHANCE), 1.0)
+        _add_step(reckoner, goals, step, weight)
+    return goals
+
+
+def _add_step(reckoner: Reckoner, goals: Goals, step: Step, weight: float) -> None:
+    gate = step.gate
+    goals.positions[gate.position] = max(goals.positions.get(gate.position, 0.0), weight)
+    if step.turn - reckoner.turn <= gate.lead + 1:
+        goals.soon[gate.position] = max(goals.soon.get(gate.position, 0.0), weight)
+    atlas = reckoner.atlas
+    if gate.contest is not None:
+        contest = atlas.contest(gate.contest)
+        look = reckoner.outlooks(contest.id, reckoner.party)
+        goals.objectives.append(Objective(contest.id, step.turn, weight, look,
+                                          reckoner.projected(contest, step.turn, gate),
+                                          reckoner.strength(contest.id),
+                                          reckoner.reachable(contest, step.turn, gate)))
+        entered = gate.nomination or gate.contest
+        goals.entries[entered] = max(goals.entries.get(entered, 0.0), weight)
+    if gate.nomination is not None:
+        nomination = atlas.contest(gate.nomination)
+        look = reckoner.outlooks(nomination.id, reckoner.party)
+        goals.objectives.append(Objective(nomination.id, step.turn, weight, look,
+                                          reckoner.projected(nomination, step.turn),
+                                          reckoner.strength(nomination.id),
+                                          reckoner.reachable(nomination, step.turn)))
+    if gate.move is not None:
+        mdef = atlas.book.moves[gate.move]
+        if mdef.funds > 0:
+            goals.reserve += mdef.funds
+            goals.reserve_weight = max(goals.reserve_weight, weight)
+    for atom in step.term:
+        if isinstance(atom, Member):
+            goals.needs_party = True
+        if isinstance(atom, Amount) and atom.low is not None:
+            now = reckoner.me.resources.get(atom.resource, 0.0)
+            if now < atom.low * 1.1:
+                goals.thresholds.append(Threshold(atom.resource, atom.low, step.turn, weight))

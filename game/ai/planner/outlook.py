@@ -1,0 +1,153 @@
+"""Win chances of contests, now and at other strengths, as a poll-reading player sees them.
+
+An ``Outlook`` condenses a contest into the strength that wins half the time (``cutoff``),
+how uncertain the result is (``spread``) and the most the chance can be (``ceiling``: no free
+seat, no chance this sitting).  ``chance_at`` then answers "what if I were stronger", which is
+what planning needs.  Rivals are the actors who stand or plausibly will (incumbents, members
+of the party for party contests), each at their present strength, plus the scenario's field.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from game.core.ballots import ELECTION_KINDS
+from game.core.scenario import ContestDef
+from game.core.views import View
+
+_NORMAL = NormalDist()
+LATER_SEAT_CHANCE = 0.3  # no seat free now: the share of sittings in which one opens
+TICKET_TAKEN = 0.25  # a rival who can nominate themself sits in the party: the ticket's odds
+FLOOR, TOP = 0.01, 0.99
+SAFE = 1.5  # spreads above the cutoff at which a race counts as won
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """A contest condensed for planning."""
+
+    contest: str
+    cutoff: float  # strength that wins half the time
+    spread: float  # standard deviation of the margin, in strength points
+    ceiling: float = 1.0  # the most the chance can be
+
+    def chance_at(self, strength: float) -> float:
+        """Win chance at ``strength`` against the same rivals."""
+        z = (strength - self.cutoff) / self.spread
+        return min(max(self.ceiling * 0.5 * (1.0 + math.erf(z / math.sqrt(2.0))), FLOOR), TOP)
+
+    def slope_at(self, strength: float) -> float:
+        """How much one more strength point adds to the chance there."""
+        z = (strength - self.cutoff) / self.spread
+        return self.ceiling * math.exp(-0.5 * z * z) / (self.spread * math.sqrt(2.0 * math.pi))
+
+    def gain_per_point(self, now: float, reachable: float) -> float:
+        """The chance each strength point buys on the way from ``now`` toward a safe win
+        (``SAFE`` spreads above the cutoff), as far as ``reachable``: the average slope, so a
+        point counts even where the poll is still flat, and little once the race is won."""
+        target = min(max(self.cutoff + SAFE * self.spread, now), reachable)
+        if target - now < 1.0:
+            return self.slope_at(now)
+        return (self.chance_at(target) - self.chance_at(now)) / (target - now)
+
+
+def outlook(view: View, contest_id: str, party: str | None = None,
+            ticket_holders: frozenset[str] = frozenset()) -> Outlook:
+    """The outlook of the deciding actor in the next sitting of ``contest_id``; ``party`` is a
+    party it would stand for (default: its own); ``ticket_holders`` are offices whose holders
+    can take a nomination contest's ticket without a vote."""
+    contest = view.book.contests[contest_id]
+    if contest.kind not in ELECTION_KINDS:
+        return _pass_mark(view, contest)
+    if contest.allocation in ("dhondt", "sainte_lague"):
+        return _party_list(view, contest, party or view.me.party)
+    if contest.allocation == "districts":
+        return _district(contest)
+    found = _plurality(view, contest, party or view.me.party)
+    if ticket_holders and _ticket_taken(view, party or view.me.party, ticket_holders):
+        return Outlook(found.contest, found.cutoff, found.spread, TICKET_TAKEN)
+    return found
+
+
+def _ticket_taken(view: View, party: str | None, offices: frozenset[str]) -> bool:
+    """Another member of ``party`` holds an office that grants its own ticket."""
+    for aid, actor in view.actors.items():
+        if aid != view.me.id and actor.active and actor.party == party and party is not None \
+                and not offices.isdisjoint(actor.positions):
+            return True
+    return False
+
+
+def _spread(contest: ContestDef, sides: float = 2.0) -> float:
+    return max(contest.noise * math.sqrt(sides), 1e-6)
+
+
+def _rival_strengths(view: View, contest: ContestDef, party: str | None) -> list[float]:
+    me = view.me.id
+    found = []
+    for aid, actor in view.actors.items():
+        if aid == me or not actor.active:
+            continue
+        if contest.per_party and actor.party != party:
+            continue
+        standing = contest.id in actor.registrations or (
+            contest.incumbents_run and contest.kind != "nomination"
+            and contest.position in actor.positions)
+        if not standing and contest.per_party:
+            standing = True  # a party contest: every member may stand by its sitting
+        if standing:
+            found.append(view.strength(aid, contest.id))
+    return found
+
+
+def _plurality(view: View, contest: ContestDef, party: str | None) -> Outlook:
+    seats = seat_count_of(view, contest)
+    strengths = _rival_strengths(view, contest, party)
+    strengths += [contest.field_strength] * contest.field_count
+    strengths.sort(reverse=True)
+    if len(strengths) < seats:
+        return Outlook(contest.id, -1e9, _spread(contest))
+    return Outlook(contest.id, strengths[seats - 1], _spread(contest))
+
+
+def seat_count_of(view: View, contest: ContestDef) -> int:
+    """Seats (or tickets per party) one sitting of ``contest`` fills."""
+    return contest.winners or view.book.positions[contest.position].seats
+
+
+def _pass_mark(view: View, contest: ContestDef) -> Outlook:
+    free = view.free_seats(contest.position)
+    me = view.me.id
+    rivals = sorted((view.strength(aid, contest.id) for aid, a in view.actors.items()
+                     if aid != me and contest.id in a.registrations), reverse=True)
+    cutoff = contest.threshold
+    if free > 0 and len(rivals) >= free:
+        cutoff = max(cutoff, rivals[free - 1])
+    ceiling = 1.0 if free > 0 else LATER_SEAT_CHANCE
+    return Outlook(contest.id, cutoff, _spread(contest, 1.0), ceiling)
+
+
+def _party_list(view: View, contest: ContestDef, party: str | None) -> Outlook:
+    """A seat on a party list: the party's expected seats, and the list members the actor
+    must outrank for one of them."""
+    spread = _spread(contest, 1.5)
+    total = sum(view.popularity(p.id) for p in view.book.scenario.parties)
+    share = view.popularity(party) / total if party is not None and total else 0.0
+    expected = round(seat_count_of(view, contest) * share)
+    if share < contest.party_threshold or expected <= 0:
+        return Outlook(contest.id, contest.field_strength, spread, FLOOR)
+    length = contest.field_count or seat_count_of(view, contest)
+    beaten_share = min(max(1.0 - expected / (length + 1), FLOOR), TOP)
+    cutoff = contest.field_strength + contest.noise * _NORMAL.inv_cdf(beaten_share)
+    return Outlook(contest.id, cutoff, spread)
+
+
+def _district(contest: ContestDef) -> Outlook:
+    """A district of one's own against ``field_count`` others: the strength that beats all of
+    them half the time."""
+    spread = _spread(contest)
+    needed = 0.5 ** (1.0 / max(contest.field_count, 1))
+    return Outlook(contest.id, contest.field_strength + spread * _NORMAL.inv_cdf(needed), spread)
+

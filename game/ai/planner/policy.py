@@ -1,0 +1,269 @@
+"""The ``planner`` policy: choose a road to the top, then spend each turn on what the road needs.
+
+Each decision: reckon the best road to a victory position from where the actor stands (for a
+party-less actor, once per party it could join), turn it into goals (contests to win, what
+rides on each, thresholds, funds to keep), price resources and effects from those goals, and
+take the command worth most.  Event cards are answered by the same prices, statuses priced by
+their consequences.  The policy keeps no memory between decisions: the same view gives the same
+choice, so saves, replays and reloads never change what it does.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from game.ai.planner.atlas import atlas_for
+from game.ai.planner.economy import economy_for
+from game.ai.planner.goals import Goals, goals_for
+from game.ai.planner.outlook import Outlook, outlook
+from game.ai.planner.reckoner import Reckoner, Route
+from game.ai.planner.statuses import choice_value
+from game.ai.planner.values import LEGACY, Valuation, build_valuation
+from game.core import ChooseOption, Command, EndTurn, MakeMove
+from game.core.rulebook import Rulebook
+from game.core.rules import (
+    AddStatus,
+    ChangePartyPopularity,
+    ChangeResource,
+    Effect,
+    EnterContest,
+    GainPosition,
+    JoinParty,
+    LeaveParty,
+    LosePosition,
+    Nominate,
+    RemoveStatus,
+    Retire,
+)
+from game.core.scenario import Check, PersonaDef
+from game.core.views import View
+
+FUNDS = "funds"
+NO_PARTY = ""  # key of the road's value without joining any party
+STAND = 0.5  # share of a step's weight credited for entering its contest
+AGENDA_VALUE = 0.003  # victory units an agenda point is worth in an ordinary turn
+WORTH_TURNS = 8  # turns of a seat's yield counted in its worth
+HASTE = 0.002  # a tiny preference for acting now over ending the turn
+RISK_AVERSION = 0.5  # how much of the spread of a risky move's outcomes a cautious persona
+# counts against it
+
+
+class PlannerPolicy:
+    """Plays to reach the scenario's victory position; personas bias its roads and tastes."""
+
+    def __init__(self, book: Rulebook, persona: PersonaDef, name: str | None = None) -> None:
+        self.name = name or persona.id
+        self.book = book
+        self.persona = persona
+        self.atlas = atlas_for(book)
+        self.economy = economy_for(book)
+        self.bias = dict(persona.channel_bias)
+
+    # ------------------------------------------------------------------ planning
+    def _outlooks(self, view: View) -> dict[tuple[str, str | None], Outlook]:
+        return {}
+
+    def _reckoner(self, view: View, party: str | None,
+                  cache: dict[tuple[str, str | None], Outlook]) -> Reckoner:
+        def look(contest: str, as_party: str | None) -> Outlook:
+            key = (contest, as_party)
+            found = cache.get(key)
+            if found is None:
+                holders = self.atlas.ticket_holders.get(contest, frozenset())
+                found = cache[key] = outlook(view, contest, as_party, holders)
+            return found
+
+        return Reckoner(view, self.atlas, self.economy, look, party, self.bias)
+
+    def best_road(self, reckoner: Reckoner) -> Route | None:
+        """The best road to any victory position for ``reckoner``'s actor."""
+        best: Route | None = None
+        for position in self.book.scenario.victory.positions:
+            route = reckoner.route(position)
+            if route is not None and (best is None or reckoner._biased(route) >
+                                      reckoner._biased(best)):
+                best = route
+        return best
+
+    def plan(self, view: View) -> tuple[Goals, Valuation, dict[str, float]]:
+        """Goals and prices for the deciding actor, and the road's value by party to join
+        (``NO_PARTY``: the value of staying out)."""
+        cache = self._outlooks(view)
+        reckoner = self._reckoner(view, view.me.party, cache)
+        road = self.best_road(reckoner)
+        parties: dict[str, float] = {}
+        if view.me.party is None:
+            parties[NO_PARTY] = reckoner._biased(road) if road is not None else 0.0
+            if self.atlas.join_moves:
+                for party in self.book.scenario.parties:
+                    other = self._reckoner(view, party.id, cache)
+                    found = self.best_road(other)
+                    parties[party.id] = other._biased(found) if found is not None else 0.0
+                    if found is not None and (road is None or other._biased(found) >
+                                              reckoner._biased(road)):
+                        reckoner, road = other, found
+        goals = goals_for(reckoner, road)
+        return goals, build_valuation(view, goals, self.persona, self.economy.rates), parties
+
+    # ------------------------------------------------------------------ choosing
+    def choose(self, view: View, legal: Sequence[Command], rng: random.Random) -> Command:
+        """The command worth most under the plan; ties go to the first listed."""
+        goals, val, parties = self.plan(view)
+        val.agenda_value = self._agenda_value(view, val, legal)
+        best, best_value = legal[0], float("-inf")
+        for command in legal:
+            value = self.value(view, val, goals, parties, command)
+            if value > best_value:
+                best, best_value = command, value
+        return best
+
+    def _agenda_value(self, view: View, val: Valuation, legal: Sequence[Command]) -> float:
+        """What an agenda point buys this turn: the mean of the best plain moves' values."""
+        found = []
+        for command in legal:
+            if not isinstance(command, MakeMove):
+                continue
+            mdef = self.book.moves[command.move]
+            value = sum(val.resource(e.resource, e.delta) for e in mdef.effects
+                        if isinstance(e, ChangeResource))
+            found.append(value / max(mdef.agenda, 1))
+        found.sort(reverse=True)
+        top = [v for v in found[: self.book.scenario.agenda_per_turn] if v > 0]
+        return sum(top) / len(top) if top else 0.0
+
+    def value(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
+              command: Command) -> float:
+        """What ``command`` is worth now, in chances of reaching the top post."""
+        if isinstance(command, EndTurn):
+            return 0.0
+        if isinstance(command, ChooseOption):
+            event = self.book.events[command.event]
+            choice = next(c for c in event.choices if c.id == command.choice)
+            chance = view.chance(choice.check) if choice.check is not None else None
+            value = choice_value(choice, val.statuses, val.resource, chance)
+            value += self._structure(view, val, goals, parties, choice.effects, None)
+            return value - self._scruples(choice.effects + choice.on_success)
+        mdef = self.book.moves[command.move]
+        value = self._expected(view, val, goals, parties, mdef.effects, mdef.check,
+                               mdef.on_success, mdef.on_failure, command.target)
+        value *= self.bias.get(mdef.channel, 1.0) if value > 0 else 1.0
+        if mdef.funds:
+            now = view.me.resources.get(FUNDS, 0.0)
+            value += val._funds(now, now - mdef.funds)
+        return value + HASTE - self._scruples(mdef.effects + mdef.on_success)
+
+    def _expected(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
+                  effects: tuple[Effect, ...], check: Check | None,
+                  on_success: tuple[Effect, ...], on_failure: tuple[Effect, ...],
+                  target: str | None) -> float:
+        base = self._effects(view, val, goals, parties, effects, target)
+        win = self._effects(view, val, goals, parties, on_success, target)
+        if check is None:
+            return base + win
+        chance = view.chance(check)
+        lose = self._effects(view, val, goals, parties, on_failure, target)
+        spread = abs(win - lose) * chance * (1.0 - chance)
+        caution = (1.0 - self.persona.risk) * RISK_AVERSION
+        return base + chance * win + (1.0 - chance) * lose - caution * spread
+
+    def _effects(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
+                 effects: tuple[Effect, ...], target: str | None) -> float:
+        total = 0.0
+        for eff in effects:
+            if isinstance(eff, ChangeResource):
+                total += val.resource(eff.resource, eff.delta)
+            elif isinstance(eff, AddStatus):
+                total += 0.0 if eff.status in view.me.statuses else val.statuses.get(
+                    eff.status, 0.0)
+            elif isinstance(eff, RemoveStatus):
+                total -= val.statuses.get(eff.status, 0.0) if eff.status in view.me.statuses \
+                    else 0.0
+            elif isinstance(eff, ChangePartyPopularity):
+                own = eff.party is None and not eff.every_party
+                total += val.popularity * eff.delta if own else 0.0
+        return total + self._structure(view, val, goals, parties, effects, target)
+
+    def _structure(self, view: View, val: Valuation, goals: Goals,
+                   parties: dict[str, float], effects: tuple[Effect, ...],
+                   target: str | None) -> float:
+        total = 0.0
+        for eff in effects:
+            if isinstance(eff, EnterContest | Nominate):
+                total += self._stand(view, val, goals, eff.contest)
+            elif isinstance(eff, GainPosition):
+                total += self._seat(view, val, goals, eff.position)
+            elif isinstance(eff, JoinParty):
+                party = eff.party or target or ""
+                total += parties.get(party, 0.0) - parties.get(NO_PARTY, 0.0)
+            elif isinstance(eff, LeaveParty):
+                total -= max(goals.chance, 0.05)
+            elif isinstance(eff, LosePosition):
+                lost = eff.position or target or ""
+                if lost in view.me.positions:
+                    total += self._giving_up(view, val, goals, lost)
+            elif isinstance(eff, Retire):
+                total -= 1.0
+        return total
+
+    def _stand(self, view: View, val: Valuation, goals: Goals, contest_id: str) -> float:
+        planned = goals.entries.get(contest_id)
+        if planned is not None:
+            return STAND * planned + 0.01
+        contest = self.book.contests[contest_id]
+        chance = view.win_chance(contest_id)
+        return chance * self._worth(view, val, goals, contest.position)
+
+    def _seat(self, view: View, val: Valuation, goals: Goals, position: str) -> float:
+        planned = goals.positions.get(position)
+        if planned is not None:
+            return STAND * planned + 0.01
+        return self._worth(view, val, goals, position)
+
+    def _worth(self, view: View, val: Valuation, goals: Goals, position: str) -> float:
+        """What holding ``position`` for a while is worth: its place on the road, or else its
+        yield (legacy, resources, salary) less the agenda it takes."""
+        pdef = self.book.positions.get(position)
+        if pdef is None:
+            return 0.0
+        if position in goals.positions:
+            return goals.positions[position]
+        turns = min(WORTH_TURNS, self.book.scenario.max_turns - view.turn + 1)
+        held = position in view.me.positions
+        prestige = pdef.prestige * (0.5 if held else 1.0)  # half is earned on taking it
+        worth = LEGACY * (prestige + pdef.influence * turns)
+        worth += sum(val.resource(e.resource, e.delta * turns) for e in pdef.per_turn)
+        worth += val.resource(FUNDS, pdef.salary * turns)
+        worth -= pdef.agenda_cost * turns * val.agenda_value
+        return worth - self._blocks(goals, position)
+
+    def _giving_up(self, view: View, val: Valuation, goals: Goals, position: str) -> float:
+        """Giving up an office pays only when it stands in the road's way; otherwise it
+        costs at least its legacy, whatever the agenda it frees."""
+        blocked = self._blocks(goals, position)
+        if blocked > 0:
+            return blocked
+        pdef = self.book.positions[position]
+        kept = LEGACY * (pdef.prestige + pdef.influence * WORTH_TURNS)
+        return -max(self._worth(view, val, goals, position), kept, 0.01)
+
+    def _blocks(self, goals: Goals, position: str) -> float:
+        """How much of the road holding ``position`` stands in the way of now: a step due
+        soon that it excludes, or a party the road needs that a neutral post forbids."""
+        blocked = 0.0
+        for other, weight in goals.soon.items():
+            excluded = position in self.book.exclusions.get(other, ())
+            if excluded and position not in self.book.positions[other].replaces:
+                blocked = max(blocked, weight)
+        if self.book.positions[position].neutral and goals.needs_party:
+            blocked = max(blocked, goals.chance)
+        return blocked
+
+    def _scruples(self, effects: tuple[Effect, ...]) -> float:
+        """The persona's distaste for a dirty choice (a hidden status is a skeleton)."""
+        ethics = getattr(self.persona, "ethics", 0.0)
+        if not ethics:
+            return 0.0
+        dirty = any(isinstance(e, AddStatus) and self.book.statuses[e.status].hidden
+                    for e in effects)
+        return ethics * 0.05 if dirty else 0.0

@@ -1,0 +1,361 @@
+"""Reckoning roads: from where an actor stands, the likeliest way into each position.
+
+For a position the reckoner tries every gate and every alternative of what the gate needs,
+costs each atom (a prerequisite office is itself reckoned, a resource threshold takes the
+turns the economy needs to reach it, a tenure takes its turns), schedules the deciding
+contest on its calendar and reads its chance from the polls at the strength the actor can
+have built by then.  The result, a ``Route``, says when the seat is likely held, how likely
+that is before the career ends, and which gates lead there, prerequisites first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.ai.planner.atlas import Atlas, Gate
+from game.ai.planner.atoms import (
+    Amount,
+    Atom,
+    Deadline,
+    Ever,
+    Held,
+    Member,
+    NonMember,
+    NotHeld,
+    PartyStrength,
+    Served,
+    Status,
+    Term,
+)
+from game.ai.planner.economy import Economy
+from game.ai.planner.outlook import Outlook
+from game.core.conditions import turns_until
+from game.core.scenario import ContestDef
+from game.core.views import View
+
+RETRIES = 3  # sittings a plan counts on for one step at most
+AIM = 0.8  # a plan aims at the first sitting with this share of the best sitting's chance
+STEP_OVERHEAD = 0.25  # each further prerequisite adds this share of its time (shared agenda)
+LEAVE_PARTY_CHANCE = 0.5  # a road that makes a member leave its party keeps this share
+UNSURE_PARTY = 0.2  # a party condition not met now: the chance it will be
+REACH = 0.8  # share of a contest's best strength a plan counts on reaching
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """Pass ``gate`` at ``turn`` (the sitting, or the move) with ``chance``, meeting its
+    needs by the alternative ``term``."""
+
+    gate: Gate
+    turn: int
+    chance: float
+    term: Term = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """How ``position`` is likely reached: ``turns`` from now, with ``chance``, by ``steps``."""
+
+    position: str
+    turns: float
+    chance: float
+    steps: tuple[Step, ...]
+
+    @property
+    def value(self) -> float:
+        """Chance, a little less for every turn it takes (sooner is safer)."""
+        return self.chance * (1.0 - 0.004 * self.turns)
+
+
+HELD = Route("", 0.0, 1.0, ())
+OutlookFn = Callable[[str, str | None], Outlook]
+
+
+class Reckoner:
+    """Routes for one actor at one moment; memoised, so one reckoning serves a decision."""
+
+    def __init__(self, view: View, atlas: Atlas, economy: Economy, outlooks: OutlookFn,
+                 party: str | None = None, bias: dict[str, float] | None = None) -> None:
+        self.view = view
+        self.atlas = atlas
+        self.economy = economy
+        self.outlooks = outlooks
+        self.me = view.me
+        self.party = party or view.me.party
+        self.bias = bias or {}
+        self.turn = view.turn
+        self.last = view.book.scenario.max_turns
+        self._memo: dict[str, Route | None] = {}
+        self._busy: set[str] = set()
+
+    def route(self, position: str) -> Route | None:
+        """The best way to hold ``position`` (None: no way before the career ends)."""
+        if position in self.me.positions:
+            return HELD
+        if position in self._memo:
+            return self._memo[position]
+        if position in self._busy:
+            return None  # a cycle: this way needs itself
+        self._busy.add(position)
+        best: Route | None = None
+        for gate in self.atlas.gates.get(position, ()):
+            for term in gate.needs:
+                found = self._through(gate, term)
+                if found is not None and (best is None or self._better(found, best)):
+                    best = found
+        self._busy.discard(position)
+        self._memo[position] = best
+        return best
+
+    def _better(self, a: Route, b: Route) -> bool:
+        return self._biased(a) > self._biased(b)
+
+    def _biased(self, route: Route) -> float:
+        if not self.bias:
+            return route.value
+        factor = 1.0
+        for step in route.steps:
+            factor *= self.bias.get(self.atlas.channel_of.get(step.gate.position, ""), 1.0)
+        return route.value * factor
+
+    # ------------------------------------------------------------------ one gate, one term
+    def _through(self, gate: Gate, term: Term) -> Route | None:
+        chance, steps = 1.0, []
+        longest, extra = 0.0, 0.0
+        latest = float(self.last)
+        for atom in term:
+            if isinstance(atom, Deadline):
+                latest = min(latest, self._deadline(atom))
+                continue
+            cost = self._atom(atom, gate.position)
+            if cost is None:
+                return None
+            turns, p, sub = cost
+            fresh = [s for s in sub if s not in steps]
+            if sub and not fresh:
+                continue  # the same prerequisites as another atom: counted once
+            if turns > longest:
+                longest, extra = turns, extra + longest
+            else:
+                extra += turns
+            chance *= p
+            steps.extend(fresh)
+        ready = longest + STEP_OVERHEAD * extra
+        placed = self._place(gate, ready, latest)
+        if placed is None:
+            return None
+        turn, p_once, p_total, expected = placed
+        steps.append(Step(gate, turn, p_once, term))
+        return Route(gate.position, expected, chance * p_total, tuple(steps))
+
+    def _deadline(self, atom: Deadline) -> float:
+        if atom.high is None:
+            return float(self.last)
+        if not atom.age:
+            return atom.high
+        scenario = self.view.book.scenario
+        years_left = atom.high - scenario.start_age
+        return 1 + years_left * 12 / scenario.months_per_turn
+
+    # ------------------------------------------------------------------ atoms
+    def _atom(self, atom: Atom, for_position: str) -> tuple[float, float, list[Step]] | None:
+        me = self.me
+        if isinstance(atom, Held | Ever):
+            if atom.position in me.positions or (
+                    isinstance(atom, Ever) and atom.position in me.first_held):
+                return 0.0, 1.0, []
+            if atom.position == for_position:
+                return None
+            sub = self.route(atom.position)
+            return None if sub is None else (sub.turns, sub.chance, list(sub.steps))
+        if isinstance(atom, Served):
+            return self._served(atom, for_position)
+        if isinstance(atom, NotHeld):
+            return None if not atom.positions.isdisjoint(me.positions) else (0.0, 1.0, [])
+        if isinstance(atom, Member):
+            return self._member(atom)
+        if isinstance(atom, NonMember):
+            return (0.0, 1.0, []) if me.party is None else (1.0, LEAVE_PARTY_CHANCE, [])
+        if isinstance(atom, Amount):
+            return self._amount(atom)
+        if isinstance(atom, PartyStrength):
+            return 0.0, self._party_strength(atom), []
+        if isinstance(atom, Status):
+            return self._status(atom)
+        return 0.0, 1.0, []
+
+    def _served(self, atom: Served, for_position: str) -> tuple[float, float, list[Step]] | None:
+        me = self.me
+        if atom.position is None:
+            held = [self.turn - h.since for h in me.positions.values()]
+            return (max(0.0, atom.turns - max(held)) if held else atom.turns + 1.0), 1.0, []
+        holding = me.positions.get(atom.position)
+        if holding is not None:
+            return max(0.0, atom.turns - (self.turn - holding.since)), 1.0, []
+        if atom.position == for_position:
+            return None
+        sub = self.route(atom.position)
+        if sub is None:
+            return None
+        return sub.turns + atom.turns, sub.chance, list(sub.steps)
+
+    def _member(self, atom: Member) -> tuple[float, float, list[Step]] | None:
+        me = self.me
+        if me.party is not None and (atom.party is None or atom.party == me.party):
+            return max(0.0, atom.turns - (self.turn - me.party_since)), 1.0, []
+        if self.party is None or (atom.party is not None and atom.party != self.party):
+            return None  # this reckoning stays out of parties (or out of that one)
+        chance = 1.0
+        book = self.view.book
+        if any(book.positions[p].neutral for p in me.positions):
+            chance = LEAVE_PARTY_CHANCE  # a neutral post has to go first
+        if me.party is not None:
+            chance *= LEAVE_PARTY_CHANCE
+        return 1.0 + atom.turns, chance, []
+
+    def _amount(self, atom: Amount) -> tuple[float, float, list[Step]] | None:
+        now = self.me.resources.get(atom.resource, 0.0)
+        if atom.low is not None and now < atom.low:
+            rate = self.economy.rates.get(atom.resource, 0.0)
+            return None if rate <= 0 else ((atom.low - now) / rate, 1.0, [])
+        if atom.high is not None and now > atom.high:
+            return 4.0, 0.5, []  # above a cap: only decay and events bring it down
+        return 0.0, 1.0, []
+
+    def _party_strength(self, atom: PartyStrength) -> float:
+        party = self.party
+        view = self.view
+        if atom.position is not None:
+            chamber = view.party_seats.get(atom.position, {})
+            if party is None or not chamber:
+                return UNSURE_PARTY
+            mine = chamber.get(party, 0)
+            total = sum(chamber.values()) or 1
+            ok = mine >= atom.share * total and mine > 0 and (
+                not atom.largest or all(n < mine for p, n in chamber.items() if p != party))
+            return 0.8 if ok else UNSURE_PARTY
+        if party is None:
+            pops = [view.popularity(q.id) for q in view.book.scenario.parties]
+            fits = any((atom.low is None or v >= atom.low) and (atom.high is None or v <= atom.high)
+                       for v in pops)
+            return 1.0 if fits else UNSURE_PARTY
+        pop = view.popularity(party)
+        fits = (atom.low is None or pop >= atom.low) and (atom.high is None or pop <= atom.high)
+        return 1.0 if fits else UNSURE_PARTY
+
+    def _status(self, atom: Status) -> tuple[float, float, list[Step]] | None:
+        has = atom.status in self.me.statuses
+        if has == atom.present:
+            return 0.0, 1.0, []
+        if atom.present:
+            return None  # statuses come from events, not from plans
+        until = self.me.statuses[atom.status]
+        return (float(max(until - self.turn, 1)) if until else 6.0), 0.6, []
+
+    # ------------------------------------------------------------------ scheduling a gate
+    def _place(self, gate: Gate, ready: float, latest: float
+               ) -> tuple[int, float, float, float] | None:
+        """(turn, chance once, chance within retries, expected turns) for ``gate``."""
+        start = self.turn + math.ceil(ready)
+        if gate.kind in ("move", "automatic"):
+            turn = start if gate.kind == "automatic" else self._move_turn(gate, start)
+            if turn is None or turn > min(latest, self.last):
+                return None
+            chance = self._seat_chance(gate.position)
+            return turn, chance, chance, float(turn - self.turn)
+        contest = self.atlas.contest(gate.contest or "")
+        first = self._sitting(contest, start, gate)
+        if first is None or first > latest:
+            return None
+        return self._tries(gate, contest, first, min(latest, self.last))
+
+    def _tries(self, gate: Gate, contest: ContestDef, first: int, latest: float
+               ) -> tuple[int, float, float, float]:
+        """The sittings a plan can count on, each at the strength it can have by then: the
+        chance within them, the expected wait, and the sitting to aim at (the first that is
+        nearly as good as the best, since an early win frees the years after it)."""
+        every = max(contest.schedule.every, 1)
+        sittings = [first + k * every for k in range(RETRIES) if first + k * every <= latest]
+        chances = [self._contest_chance(gate, turn) for turn in sittings]
+        missed, expected = 1.0, 0.0
+        for turn, p in zip(sittings, chances, strict=True):
+            expected += missed * p * (turn - self.turn)
+            missed *= 1.0 - p
+        p_total = 1.0 - missed
+        expected = expected / p_total + missed * every if p_total > 0 else float(every)
+        best = max(chances)
+        aim = next(k for k, p in enumerate(chances) if p >= AIM * best)
+        return sittings[aim], chances[aim], p_total, expected
+
+    def _sitting(self, contest: ContestDef, start: int, gate: Gate) -> int | None:
+        """The first sitting at or after ``start`` the gate can make (nominations first)."""
+        nomination = self.atlas.contest(gate.nomination) if gate.nomination else None
+        if nomination is not None:
+            n_turn = start + turns_until(nomination.schedule.every, nomination.schedule.offset,
+                                         start)
+            if n_turn > self.last:
+                return None
+            start = n_turn
+        turn = start + turns_until(contest.schedule.every, contest.schedule.offset, start)
+        return turn if turn <= self.last else None
+
+    def _move_turn(self, gate: Gate, start: int) -> int | None:
+        opens = self.atlas.move_open.get(gate.move or "")
+        if opens is None:
+            return start
+        for turn in range(start, self.last + 1):
+            if turn in opens:
+                return turn
+        return None
+
+    def _seat_chance(self, position: str) -> float:
+        return 1.0 if self.view.free_seats(position) > 0 else 0.3
+
+    def _contest_chance(self, gate: Gate, turn: int) -> float:
+        contest = self.atlas.contest(gate.contest or "")
+        p = self._chance_at(contest, turn, gate)
+        if gate.nomination is not None:
+            p *= self._chance_at(self.atlas.contest(gate.nomination), turn, None)
+        return max(p, 0.01)
+
+    def _chance_at(self, contest: ContestDef, turn: int, gate: Gate | None) -> float:
+        look = self.outlooks(contest.id, self.party)
+        return look.chance_at(self.projected(contest, turn, gate))
+
+    def projected(self, contest: ContestDef, turn: int, gate: Gate | None = None) -> float:
+        """The strength the actor can have built in ``contest`` by ``turn``: growing at the
+        pace the economy allows, slowing as it nears what the contest's factors allow."""
+        now = self.strength(contest.id)
+        top = REACH * self.ceiling(contest)
+        ahead = max(turn - self.turn, 0)
+        pace = self.economy.growth.get(contest.id, 0.0)
+        built = 0.0
+        if top > now and pace > 0:
+            built = (top - now) * (1.0 - math.exp(-ahead * pace / (top - now)))
+        if contest.kind == "general_election" and contest.id not in self.me.registrations:
+            window = (gate.lead if gate is not None else 0) + 1
+            built += min(self.economy.window_gain.get(contest.id, 0.0) * window,
+                         self.economy.window_cap.get(contest.id, 0.0))
+        return now + built
+
+    def reachable(self, contest: ContestDef, turn: int, gate: Gate | None = None) -> float:
+        """The most the actor could bring to ``contest`` by ``turn`` with everything on it."""
+        now = self.strength(contest.id)
+        ahead = max(turn - self.turn, 0)
+        built = 2.0 * self.economy.growth.get(contest.id, 0.0) * ahead
+        if contest.kind == "general_election":
+            window = ahead + 1 if contest.id in self.me.registrations else (
+                (gate.lead if gate is not None else 0) + 1)
+            built += min(self.economy.window_gain.get(contest.id, 0.0) * window,
+                         self.economy.window_cap.get(contest.id, 0.0))
+        return min(now + built, max(now, self.ceiling(contest)))
+
+    def strength(self, contest_id: str) -> float:
+        """The actor's strength in ``contest_id`` today."""
+        return self.view.strength(self.me.id, contest_id)
+
+    def ceiling(self, contest: ContestDef) -> float:
+        """The strength ``contest`` allows at best (every factor at its top)."""
+        return sum(f.weight for f in contest.factors if f.weight > 0)

@@ -1,0 +1,107 @@
+"""What a status is worth, consequences included: a skeleton is priced by the events it can
+set off, an investigation by the trial it can lead to, a disgrace by the career it ends.
+
+Values come from a few rounds of a fixed point over the scenario's events: a status is worth
+its own per-turn effects and contest penalties plus, for every event that needs it, the chance
+that event fires over the coming turns times the best answer to it, whose effects may add
+other statuses.  Everything is read from the scenario; nothing is known about particular ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from game.ai.planner.atoms import Status, requirement
+from game.core.rulebook import Rulebook
+from game.core.rules import AddStatus, ChangeResource, Effect, RemoveStatus
+from game.core.scenario import ChoiceDef, EventDef
+
+HORIZON = 12  # turns over which a status's consequences are counted
+ROUNDS = 4
+RUIN = -1.0  # a career ended by disgrace loses everything the plan was worth
+
+ResourceValue = Callable[[str, float], float]
+
+
+def _requires(event: EventDef, status: str) -> bool:
+    """True when ``event`` can fire only for holders of ``status``."""
+    for term in requirement(event.conditions):
+        if Status(status, True) not in term:
+            return False
+    return bool(event.conditions)
+
+
+def _effects_value(effects: tuple[Effect, ...], values: dict[str, float],
+                   resource: ResourceValue, owner: str | None) -> float:
+    total = 0.0
+    for eff in effects:
+        if isinstance(eff, ChangeResource):
+            total += resource(eff.resource, eff.delta)
+        elif isinstance(eff, AddStatus) and eff.status != owner:
+            total += values.get(eff.status, 0.0)
+        elif isinstance(eff, RemoveStatus) and eff.status != owner:
+            total -= values.get(eff.status, 0.0)
+    return total
+
+
+def choice_value(choice: ChoiceDef, values: dict[str, float], resource: ResourceValue,
+                 chance: float | None = None, owner: str | None = None) -> float:
+    """Expected value of an event choice (``chance`` of its check, if it has one).
+
+    ``owner``: the status whose consequences are being priced; adding or removing it is left
+    out, since its own value is what is being computed.
+    """
+    value = _effects_value(choice.effects, values, resource, owner)
+    if choice.check is None:
+        return value + _effects_value(choice.on_success, values, resource, owner)
+    p = chance if chance is not None else choice.check.base + 0.1
+    p = min(max(p, choice.check.minimum), choice.check.maximum)
+    return value + p * _effects_value(choice.on_success, values, resource, owner) + (
+        (1.0 - p) * _effects_value(choice.on_failure, values, resource, owner))
+
+
+def status_values(book: Rulebook, resource: ResourceValue, strength_point: float,
+                  ) -> dict[str, float]:
+    """Every status's value for an actor whose resources are worth ``resource(id, delta)``
+    and for whom a contest strength point is worth ``strength_point``."""
+    direct: dict[str, float] = {}
+    for sdef in book.scenario.statuses:
+        if sdef.ruin:
+            direct[sdef.id] = RUIN
+            continue
+        per_turn = sum(resource(e.resource, e.delta) for e in sdef.per_turn)
+        penalty = sdef.contest_penalty * strength_point + sdef.check_penalty * 0.02
+        blocked = 0.3 * strength_point * 40 if sdef.blocks_contests else 0.0
+        direct[sdef.id] = HORIZON / 2 * per_turn - HORIZON / 2 * penalty - blocked
+    followers = _followers(book)
+    values = dict(direct)
+    for _ in range(ROUNDS):
+        values = {sid: direct[sid] + _consequences(sid, followers[sid], values, resource)
+                  for sid in direct}
+    return values
+
+
+_FOLLOWERS: dict[int, tuple[Rulebook, dict[str, list[EventDef]]]] = {}
+
+
+def _followers(book: Rulebook) -> dict[str, list[EventDef]]:
+    """For each status, the events that only its holders can draw (built once per book)."""
+    cached = _FOLLOWERS.get(id(book))
+    if cached is None or cached[0] is not book:
+        found: dict[str, list[EventDef]] = {
+            s.id: [e for e in book.scenario.events if _requires(e, s.id)]
+            for s in book.scenario.statuses}
+        cached = _FOLLOWERS[id(book)] = (book, found)
+    return cached[1]
+
+
+def _consequences(owner: str, events: list[EventDef], values: dict[str, float],
+                  resource: ResourceValue) -> float:
+    total = 0.0
+    for event in events:
+        if not event.choices:
+            continue
+        fires = 1.0 - (1.0 - event.probability) ** HORIZON
+        best = max(choice_value(c, values, resource, owner=owner) for c in event.choices)
+        total += fires * min(best, 0.0)  # only what can go wrong is owed to the status
+    return total

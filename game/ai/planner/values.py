@@ -1,0 +1,173 @@
+"""What each resource, status and effect is worth this turn, given the plan's goals.
+
+A resource point is worth what it adds to the chance of winning the contests ahead (the
+poll's slope at the strength the plan expects, times the factor's weight, times the share of
+the point that survives decay until the sitting), plus progress toward thresholds the next
+steps need, plus a small legacy term shaped by the persona's tastes.  Funds are priced on two
+slopes: above the reserve the plan keeps for its next steps they are cheap, below it dear.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from game.ai.planner.goals import Goals
+from game.ai.planner.statuses import status_values
+from game.core.conditions import turns_until
+from game.core.scenario import ContestDef, PersonaDef
+from game.core.views import View
+
+FUNDS, INFLUENCE = "funds", "influence"
+LEGACY = 1.0 / 2000.0  # victory units per legacy point: what a career is worth beside the top
+THRESHOLD_PULL = 0.5  # share of a step's weight spread over the gap to a threshold it needs
+MIN_GAP = 5.0  # a threshold's pull is spread over at least this many units
+RESERVE_PULL = 0.5  # share of a funded step's weight spread over the funds it needs
+SAFETY_TURNS = 3  # turns of living cost kept above the debt limit at all times
+STRENGTH_POINT = 0.01  # a contest strength point when nothing else says (statuses)
+
+
+@dataclass(slots=True)
+class Valuation:
+    """Marginal values for one actor in one turn."""
+
+    view: View
+    goals: Goals
+    persona: PersonaDef
+    weights: dict[str, float] = field(default_factory=dict)  # per unit of each resource
+    popularity: float = 0.0  # per point of the own party's popularity
+    strength_point: float = STRENGTH_POINT  # per point of strength in the contests ahead
+    funds_low: float = 0.0  # per unit of funds above the reserve line
+    funds_high: float = 0.0  # per unit below it
+    funds_line: float = 0.0
+    statuses: dict[str, float] = field(default_factory=dict)
+    agenda_value: float = 0.0  # what one agenda point buys this turn
+    rates: dict[str, float] = field(default_factory=dict)  # resource -> units per turn
+
+    def resource(self, rid: str, delta: float) -> float:
+        """Value of changing resource ``rid`` by ``delta`` now (clamped to its bounds)."""
+        me = self.view.me
+        now = me.resources.get(rid, 0.0)
+        rdef = self.view.book.resources.get(rid)
+        if rdef is None:
+            return 0.0
+        new = now + delta
+        top = rdef.maximum if rdef.maximum is not None else math.inf
+        new = min(max(new, rdef.minimum), top)
+        if rid == FUNDS:
+            return self._funds(now, new)
+        return self.weights.get(rid, 0.0) * (new - now)
+
+    def _funds(self, old: float, new: float) -> float:
+        line = self.funds_line
+        low, high = sorted((old, new))
+        below = max(0.0, min(high, line) - low)
+        above = (high - low) - below
+        value = below * self.funds_high + above * self.funds_low
+        return value if new >= old else -value
+
+
+def build_valuation(view: View, goals: Goals, persona: PersonaDef,
+                    rates: dict[str, float]) -> Valuation:
+    """Marginal values for ``view``'s actor following ``goals``; ``rates`` are the units per
+    turn a focused actor can add to each resource."""
+    val = Valuation(view, goals, persona, rates=rates)
+    _contest_weights(val)
+    _threshold_weights(val)
+    _legacy_weights(val)
+    _funds_weights(val)
+    val.statuses = status_values(view.book, val.resource, val.strength_point)
+    return val
+
+
+def _retention(view: View, rid: str, turns: int) -> float:
+    rdef = view.book.resources[rid]
+    if rdef.decay <= 0:
+        return 1.0
+    return (1.0 - rdef.decay) ** max(turns, 0)
+
+
+def _slope(view: View, rid: str) -> float:
+    rdef = view.book.resources[rid]
+    value = view.me.resources.get(rid, 0.0)
+    if rdef.log_scale > 0:
+        return 1.0 / ((1.0 + max(value, 0.0)) * math.log1p(rdef.log_scale))
+    if rdef.maximum is not None and rdef.maximum > rdef.minimum:
+        return 1.0 / (rdef.maximum - rdef.minimum)
+    return 0.01
+
+
+def _contest_weights(val: Valuation) -> None:
+    view, weights = val.view, val.weights
+    book = view.book
+    points = []
+    spent_by = _next_spending_contest(val)
+    for obj in val.goals.objectives:
+        ahead = obj.turn - view.turn
+        if ahead < 0:
+            continue
+        per_point = obj.weight * obj.outlook.gain_per_point(obj.now, obj.reachable)
+        points.append(per_point)
+        for factor in book.contests[obj.contest].factors:
+            rid = factor.source
+            if rid in book.resources:
+                if book.resources[rid].resets_after_contest and obj.contest != spent_by:
+                    continue  # spent by an earlier election: useless for this one
+                gain = per_point * factor.weight * _slope(view, rid) * _retention(view, rid, ahead)
+                weights[rid] = weights.get(rid, 0.0) + gain
+            elif rid == "party_popularity":
+                val.popularity += per_point * factor.weight / 100.0
+    if points:
+        val.strength_point = max(sum(points), STRENGTH_POINT / 4)
+
+
+def _next_spending_contest(val: Valuation) -> str | None:
+    """The general election the actor stands in soonest: campaign resources serve it only."""
+    me, book = val.view.me, val.view.book
+    registered = [c for c in me.registrations if book.contests[c].kind == "general_election"]
+    if not registered:
+        return None
+    return min(registered, key=lambda c: _turns_to(val.view, book.contests[c]))
+
+
+def _turns_to(view: View, contest: ContestDef) -> int:
+    return turns_until(contest.schedule.every, contest.schedule.offset, view.turn)
+
+
+def _threshold_weights(val: Valuation) -> None:
+    view = val.view
+    for th in val.goals.thresholds:
+        now = view.me.resources.get(th.resource, 0.0)
+        gap = th.level - now
+        if gap <= 0:
+            # met: keep a little above it, so decay does not undo it before the step
+            continue
+        ahead = max(th.turn - view.turn, 1)
+        kept = _retention(view, th.resource, ahead)
+        span = max(gap, MIN_GAP, val.rates.get(th.resource, 0.0) * ahead)
+        per_unit = THRESHOLD_PULL * th.weight / span * kept
+        val.weights[th.resource] = val.weights.get(th.resource, 0.0) + per_unit
+
+
+def _legacy_weights(val: Valuation) -> None:
+    tastes = val.persona.resource_weights
+    for rid in val.view.book.resources:
+        taste = tastes.get(rid, 0.0)
+        if rid == INFLUENCE:
+            taste += 1.0  # influence is legacy score
+        if rid != FUNDS and taste:
+            val.weights[rid] = val.weights.get(rid, 0.0) + LEGACY * taste
+
+
+def _funds_weights(val: Valuation) -> None:
+    view = val.view
+    scenario = view.book.scenario
+    contest_value = val.weights.pop(FUNDS, 0.0)  # computed at the current funds level
+    taste = LEGACY * val.persona.resource_weights.get(FUNDS, 0.04)
+    floor = scenario.debt_limit + SAFETY_TURNS * scenario.living_cost
+    val.funds_line = max(val.goals.reserve, 0.0) + max(floor, 0.0)
+    val.funds_low = contest_value + taste
+    need = RESERVE_PULL * val.goals.reserve_weight / max(val.goals.reserve, 20.0)
+    val.funds_high = val.funds_low + need
+    if view.me.resources.get(FUNDS, 0.0) < floor:
+        val.funds_high += 0.02  # ruin by debt ends everything: climb out first
