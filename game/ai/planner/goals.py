@@ -51,7 +51,7 @@ class Goals:
     entries: dict[str, float] = field(default_factory=dict)  # contest -> value of standing
     reserve: float = 0.0  # funds the plan needs in hand
     reserve_weight: float = 0.0
-    needs_party: bool = False  # some step needs party membership
+    needs_party: bool = False  # the next step needs party membership
 
     @property
     def chance(self) -> float:
@@ -67,6 +67,8 @@ def goals_for(reckoner: Reckoner, road: Route | None) -> Goals:
     for step in road.steps:
         weight = min(road.chance / max(step.chance, MIN_STEP_CHANCE), 1.0)
         _add_step(reckoner, goals, step, weight)
+    upcoming = min(road.steps, key=lambda s: s.turn)
+    goals.needs_party = any(isinstance(a, Member) for a in upcoming.term)
     return goals
 
 
@@ -98,8 +100,6 @@ def _add_step(reckoner: Reckoner, goals: Goals, step: Step, weight: float) -> No
             goals.reserve += mdef.funds
             goals.reserve_weight = max(goals.reserve_weight, weight)
     for atom in step.term:
-        if isinstance(atom, Member):
-            goals.needs_party = True
         if isinstance(atom, Amount) and atom.low is not None:
             now = reckoner.me.resources.get(atom.resource, 0.0)
             if now < atom.low * 1.1:

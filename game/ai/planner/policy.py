@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from game.ai.planner.atlas import atlas_for
+from game.ai.planner.atoms import NonMember
 from game.ai.planner.economy import economy_for
 from game.ai.planner.goals import Goals, goals_for
 from game.ai.planner.outlook import Outlook, outlook
@@ -49,6 +51,20 @@ RISK_AVERSION = 0.5  # how much of the spread of a risky move's outcomes a cauti
 # counts against it
 
 
+def _stays_out_first(road: Route) -> bool:
+    """True when a step of ``road`` needs the actor outside every party."""
+    return any(isinstance(a, NonMember) for step in road.steps for a in step.term)
+
+
+@dataclass(slots=True)
+class TurnPlan:
+    """One actor's plan for a turn: goals, prices, and the road's value by party to join."""
+
+    goals: Goals
+    valuation: Valuation
+    parties: dict[str, float]
+
+
 class PlannerPolicy:
     """Plays to reach the scenario's victory position; personas bias its roads and tastes."""
 
@@ -59,13 +75,14 @@ class PlannerPolicy:
         self.atlas = atlas_for(book)
         self.economy = economy_for(book)
         self.bias = dict(persona.channel_bias)
+        # per actor: the turn plan and the key it was made for; polls read this turn
+        self._plans: dict[str, tuple[tuple[object, ...], TurnPlan]] = {}
+        self._outlook_cache: dict[str, dict[tuple[str, str | None], Outlook]] = {}
 
     # ------------------------------------------------------------------ planning
-    def _outlooks(self, view: View) -> dict[tuple[str, str | None], Outlook]:
-        return {}
-
     def _reckoner(self, view: View, party: str | None,
-                  cache: dict[tuple[str, str | None], Outlook]) -> Reckoner:
+                  cache: dict[tuple[str, str | None], Outlook],
+                  joining_now: bool = False) -> Reckoner:
         def look(contest: str, as_party: str | None) -> Outlook:
             key = (contest, as_party)
             found = cache.get(key)
@@ -74,7 +91,7 @@ class PlannerPolicy:
                 found = cache[key] = outlook(view, contest, as_party, holders)
             return found
 
-        return Reckoner(view, self.atlas, self.economy, look, party, self.bias)
+        return Reckoner(view, self.atlas, self.economy, look, party, self.bias, joining_now)
 
     def best_road(self, reckoner: Reckoner) -> Route | None:
         """The best road to any victory position for ``reckoner``'s actor."""
@@ -86,30 +103,63 @@ class PlannerPolicy:
                 best = route
         return best
 
-    def plan(self, view: View) -> tuple[Goals, Valuation, dict[str, float]]:
-        """Goals and prices for the deciding actor, and the road's value by party to join
-        (``NO_PARTY``: the value of staying out)."""
-        cache = self._outlooks(view)
+    def plan(self, view: View) -> TurnPlan:
+        """The deciding actor's plan for this turn, made at its first decision and made again
+        only when its situation changes shape (an office, a party, a registration, a status):
+        reckoning roads is the costly part of deciding."""
+        me = view.me
+        key = (view.turn, me.party, tuple(me.positions), tuple(me.registrations),
+               tuple(me.nominations), tuple(me.statuses))
+        cached = self._plans.get(me.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        if cached is not None and cached[0][0] != view.turn:
+            self._outlook_cache.pop(me.id, None)
+        outlooks = self._outlook_cache.setdefault(me.id, {})
+        made = self._make_plan(view, outlooks)
+        self._plans[me.id] = (key, made)
+        return made
+
+    def _make_plan(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
         reckoner = self._reckoner(view, view.me.party, cache)
         road = self.best_road(reckoner)
         parties: dict[str, float] = {}
-        if view.me.party is None:
-            parties[NO_PARTY] = reckoner._biased(road) if road is not None else 0.0
-            if self.atlas.join_moves:
-                for party in self.book.scenario.parties:
-                    other = self._reckoner(view, party.id, cache)
-                    found = self.best_road(other)
-                    parties[party.id] = other._biased(found) if found is not None else 0.0
-                    if found is not None and (road is None or other._biased(found) >
-                                              reckoner._biased(road)):
-                        reckoner, road = other, found
+        if view.me.party is None and self.atlas.join_moves:
+            reckoner, road, parties = self._party_choice(view, cache, reckoner, road)
         goals = goals_for(reckoner, road)
-        return goals, build_valuation(view, goals, self.persona, self.economy.rates), parties
+        valuation = build_valuation(view, goals, self.persona, self.economy.rates)
+        return TurnPlan(goals, valuation, parties)
+
+    def _party_choice(self, view: View, cache: dict[tuple[str, str | None], Outlook],
+                      stay: Reckoner, road: Route | None
+                      ) -> tuple[Reckoner, Route | None, dict[str, float]]:
+        """For an actor outside every party: the best road joining each party now, or later,
+        or never.  ``parties`` holds what joining each party now adds over the best road
+        that waits (``NO_PARTY`` is that road's value)."""
+        best, best_road = stay, road
+        waiting = stay._biased(road) if road is not None else 0.0
+        now: dict[str, float] = {}
+        for party in self.book.scenario.parties:
+            for joining in (False, True):
+                other = self._reckoner(view, party.id, cache, joining)
+                found = self.best_road(other)
+                value = other._biased(found) if found is not None else 0.0
+                if joining:
+                    now[party.id] = value
+                elif found is not None and _stays_out_first(found):
+                    waiting = max(waiting, value)  # waiting only pays on a road that needs it
+                if found is not None and value > (best._biased(best_road)
+                                                  if best_road is not None else 0.0):
+                    best, best_road = other, found
+        parties = {p: v - waiting for p, v in now.items()}
+        parties[NO_PARTY] = 0.0
+        return best, best_road, parties
 
     # ------------------------------------------------------------------ choosing
     def choose(self, view: View, legal: Sequence[Command], rng: random.Random) -> Command:
         """The command worth most under the plan; ties go to the first listed."""
-        goals, val, parties = self.plan(view)
+        made = self.plan(view)
+        goals, val, parties = made.goals, made.valuation, made.parties
         val.agenda_value = self._agenda_value(view, val, legal)
         best, best_value = legal[0], float("-inf")
         for command in legal:

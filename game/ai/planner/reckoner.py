@@ -77,18 +77,28 @@ class Reckoner:
     """Routes for one actor at one moment; memoised, so one reckoning serves a decision."""
 
     def __init__(self, view: View, atlas: Atlas, economy: Economy, outlooks: OutlookFn,
-                 party: str | None = None, bias: dict[str, float] | None = None) -> None:
+                 party: str | None = None, bias: dict[str, float] | None = None,
+                 joining_now: bool = False) -> None:
+        """``party``: the party the reckoning stands for (the actor's own by default; for an
+        actor outside every party, one it may join later, or None to stay out);
+        ``joining_now``: reckon as if the actor joined ``party`` this turn."""
         self.view = view
         self.atlas = atlas
         self.economy = economy
         self.outlooks = outlooks
         self.me = view.me
         self.party = party or view.me.party
+        self.member_of = view.me.party or (party if joining_now else None)
+        self.member_since = view.me.party_since if view.me.party else view.turn
         self.bias = bias or {}
         self.turn = view.turn
         self.last = view.book.scenario.max_turns
         self._memo: dict[str, Route | None] = {}
         self._busy: set[str] = set()
+        self._strengths: dict[str, float] = {}
+        self._atoms: dict[tuple[Atom, str], tuple[float, float, list[Step]] | None] = {}
+        self._placed: dict[tuple[int, int, float], tuple[int, float, float, float] | None] = {}
+        self._chances: dict[tuple[str, str | None, int, int], float] = {}
 
     def route(self, position: str) -> Route | None:
         """The best way to hold ``position`` (None: no way before the career ends)."""
@@ -129,7 +139,11 @@ class Reckoner:
             if isinstance(atom, Deadline):
                 latest = min(latest, self._deadline(atom))
                 continue
-            cost = self._atom(atom, gate.position)
+            key = (atom, gate.position)
+            if key in self._atoms:
+                cost = self._atoms[key]
+            else:
+                cost = self._atoms[key] = self._atom(atom, gate.position)
             if cost is None:
                 return None
             turns, p, sub = cost
@@ -143,7 +157,11 @@ class Reckoner:
             chance *= p
             steps.extend(fresh)
         ready = longest + STEP_OVERHEAD * extra
-        placed = self._place(gate, ready, latest)
+        key = (id(gate), math.ceil(ready), latest)
+        if key in self._placed:
+            placed = self._placed[key]
+        else:
+            placed = self._placed[key] = self._place(gate, ready, latest)
         if placed is None:
             return None
         turn, p_once, p_total, expected = placed
@@ -177,7 +195,7 @@ class Reckoner:
         if isinstance(atom, Member):
             return self._member(atom)
         if isinstance(atom, NonMember):
-            return (0.0, 1.0, []) if me.party is None else (1.0, LEAVE_PARTY_CHANCE, [])
+            return (0.0, 1.0, []) if self.member_of is None else (1.0, LEAVE_PARTY_CHANCE, [])
         if isinstance(atom, Amount):
             return self._amount(atom)
         if isinstance(atom, PartyStrength):
@@ -203,15 +221,16 @@ class Reckoner:
 
     def _member(self, atom: Member) -> tuple[float, float, list[Step]] | None:
         me = self.me
-        if me.party is not None and (atom.party is None or atom.party == me.party):
-            return max(0.0, atom.turns - (self.turn - me.party_since)), 1.0, []
+        member = self.member_of
+        if member is not None and (atom.party is None or atom.party == member):
+            return max(0.0, atom.turns - (self.turn - self.member_since)), 1.0, []
         if self.party is None or (atom.party is not None and atom.party != self.party):
             return None  # this reckoning stays out of parties (or out of that one)
         chance = 1.0
         book = self.view.book
         if any(book.positions[p].neutral for p in me.positions):
             chance = LEAVE_PARTY_CHANCE  # a neutral post has to go first
-        if me.party is not None:
+        if member is not None:
             chance *= LEAVE_PARTY_CHANCE
         return 1.0 + atom.turns, chance, []
 
@@ -314,11 +333,15 @@ class Reckoner:
         return 1.0 if self.view.free_seats(position) > 0 else 0.3
 
     def _contest_chance(self, gate: Gate, turn: int) -> float:
-        contest = self.atlas.contest(gate.contest or "")
-        p = self._chance_at(contest, turn, gate)
-        if gate.nomination is not None:
-            p *= self._chance_at(self.atlas.contest(gate.nomination), turn, None)
-        return max(p, 0.01)
+        key = (gate.contest or "", gate.nomination, gate.lead, turn)
+        found = self._chances.get(key)
+        if found is None:
+            contest = self.atlas.contest(gate.contest or "")
+            found = self._chance_at(contest, turn, gate)
+            if gate.nomination is not None:
+                found *= self._chance_at(self.atlas.contest(gate.nomination), turn, None)
+            found = self._chances[key] = max(found, 0.01)
+        return found
 
     def _chance_at(self, contest: ContestDef, turn: int, gate: Gate | None) -> float:
         look = self.outlooks(contest.id, self.party)
@@ -354,7 +377,10 @@ class Reckoner:
 
     def strength(self, contest_id: str) -> float:
         """The actor's strength in ``contest_id`` today."""
-        return self.view.strength(self.me.id, contest_id)
+        found = self._strengths.get(contest_id)
+        if found is None:
+            found = self._strengths[contest_id] = self.view.strength(self.me.id, contest_id)
+        return found
 
     def ceiling(self, contest: ContestDef) -> float:
         """The strength ``contest`` allows at best (every factor at its top)."""

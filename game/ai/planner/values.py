@@ -40,9 +40,16 @@ class Valuation:
     funds_low: float = 0.0  # per unit of funds above the reserve line
     funds_high: float = 0.0  # per unit below it
     funds_line: float = 0.0
-    statuses: dict[str, float] = field(default_factory=dict)
+    _statuses: dict[str, float] | None = None
     agenda_value: float = 0.0  # what one agenda point buys this turn
     rates: dict[str, float] = field(default_factory=dict)  # resource -> units per turn
+
+    @property
+    def statuses(self) -> dict[str, float]:
+        """Every status's value, consequences included (priced when first asked)."""
+        if self._statuses is None:
+            self._statuses = status_values(self.view.book, self.resource, self.strength_point)
+        return self._statuses
 
     def resource(self, rid: str, delta: float) -> float:
         """Value of changing resource ``rid`` by ``delta`` now (clamped to its bounds)."""
@@ -76,7 +83,6 @@ def build_valuation(view: View, goals: Goals, persona: PersonaDef,
     _threshold_weights(val)
     _legacy_weights(val)
     _funds_weights(val)
-    val.statuses = status_values(view.book, val.resource, val.strength_point)
     return val
 
 
