@@ -18,6 +18,7 @@ REFERENCE_FIELDS = {
     "party": "parties", "status": "statuses", "contest": "contests", "for_contest": "contests",
     "track": "tracks", "channel": "channels", "excludes": "positions",
     "replaces": "positions", "entry_positions": "positions", "persona": "personas",
+    "roads": "channels",
 }
 _FIELDS_BY_MODEL: dict[type[BaseModel], tuple[str, ...]] = {}
 

@@ -351,6 +351,15 @@ class Persona(Strict):
     """0: avoids uncertain moves; 1: indifferent to risk."""
     position_weight: Weight = 1
     """How much the AI values positions."""
+    roads: list[Id] = []
+    """Channels the persona's road to the top prefers to pass through (a road through any of
+    them is worth ``commitment`` times as much to it); channels the scenario lacks are
+    ignored, so one persona serves every system."""
+    commitment: Annotated[float, Field(ge=1, le=10, allow_inf_nan=False)] = 1
+    """How much more a road through one of ``roads`` is worth to the persona (1: no
+    preference)."""
+    ethics: Probability = 0.5
+    """0: takes whatever pays; 1: turns down every offer that would leave a skeleton."""
 
 
 class ActorModel(Strict):

@@ -224,7 +224,8 @@ class StatusDef:
 
 @dataclass(frozen=True, slots=True)
 class PersonaDef:
-    """AI preferences as data: how much a rival values each resource and channel."""
+    """AI preferences as data: how much a rival values each resource and channel, the roads
+    to the top it prefers, and what it will do for them."""
 
     id: str
     name: Text
@@ -232,6 +233,9 @@ class PersonaDef:
     channel_bias: dict[str, float] = field(default_factory=dict)
     risk: float = 0.5  # 0 = avoids uncertain moves, 1 = indifferent to risk
     position_weight: float = 1.0
+    roads: tuple[str, ...] = ()  # channels its road to the top prefers, most preferred first
+    commitment: float = 1.0  # how much more such a road is worth to it (1 = no preference)
+    ethics: float = 0.5  # 0 = takes whatever pays, 1 = refuses whatever leaves a skeleton
 
 
 @dataclass(frozen=True, slots=True)

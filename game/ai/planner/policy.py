@@ -75,6 +75,7 @@ class PlannerPolicy:
         self.atlas = atlas_for(book)
         self.economy = economy_for(book)
         self.bias = dict(persona.channel_bias)
+        self.roads = (frozenset(persona.roads), persona.commitment)
         # per actor: the turn plan and the key it was made for; polls read this turn
         self._plans: dict[str, tuple[tuple[object, ...], TurnPlan]] = {}
         self._outlook_cache: dict[str, dict[tuple[str, str | None], Outlook]] = {}
@@ -91,7 +92,7 @@ class PlannerPolicy:
                 found = cache[key] = outlook(view, contest, as_party, holders)
             return found
 
-        return Reckoner(view, self.atlas, self.economy, look, party, self.bias, joining_now)
+        return Reckoner(view, self.atlas, self.economy, look, party, self.roads, joining_now)
 
     def best_road(self, reckoner: Reckoner) -> Route | None:
         """The best road to any victory position for ``reckoner``'s actor."""
@@ -311,7 +312,7 @@ class PlannerPolicy:
 
     def _scruples(self, effects: tuple[Effect, ...]) -> float:
         """The persona's distaste for a dirty choice (a hidden status is a skeleton)."""
-        ethics = getattr(self.persona, "ethics", 0.0)
+        ethics = self.persona.ethics
         if not ethics:
             return 0.0
         dirty = any(isinstance(e, AddStatus) and self.book.statuses[e.status].hidden

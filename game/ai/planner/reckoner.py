@@ -77,11 +77,13 @@ class Reckoner:
     """Routes for one actor at one moment; memoised, so one reckoning serves a decision."""
 
     def __init__(self, view: View, atlas: Atlas, economy: Economy, outlooks: OutlookFn,
-                 party: str | None = None, bias: dict[str, float] | None = None,
+                 party: str | None = None, roads: tuple[frozenset[str], float] | None = None,
                  joining_now: bool = False) -> None:
         """``party``: the party the reckoning stands for (the actor's own by default; for an
         actor outside every party, one it may join later, or None to stay out);
-        ``joining_now``: reckon as if the actor joined ``party`` this turn."""
+        ``roads``: channels the actor prefers its road through, and how much more such a
+        road is worth to it; ``joining_now``: reckon as if the actor joined ``party`` this
+        turn."""
         self.view = view
         self.atlas = atlas
         self.economy = economy
@@ -90,7 +92,7 @@ class Reckoner:
         self.party = party or view.me.party
         self.member_of = view.me.party or (party if joining_now else None)
         self.member_since = view.me.party_since if view.me.party else view.turn
-        self.bias = bias or {}
+        self.roads, self.commitment = roads or (frozenset(), 1.0)
         self.turn = view.turn
         self.last = view.book.scenario.max_turns
         self._memo: dict[str, Route | None] = {}
@@ -123,12 +125,15 @@ class Reckoner:
         return self._biased(a) > self._biased(b)
 
     def _biased(self, route: Route) -> float:
-        if not self.bias:
+        """A route's value to this actor: its chance, and more on a road it prefers."""
+        if not self.roads:
             return route.value
-        factor = 1.0
-        for step in route.steps:
-            factor *= self.bias.get(self.atlas.channel_of.get(step.gate.position, ""), 1.0)
-        return route.value * factor
+        channel_of = self.atlas.channel_of
+        # the last step is the top post itself and automatic seats come by themselves: the
+        # road is what lies between
+        preferred = any(channel_of.get(step.gate.position) in self.roads
+                        for step in route.steps[:-1] if step.gate.kind != "automatic")
+        return route.value * (self.commitment if preferred else 1.0)
 
     # ------------------------------------------------------------------ one gate, one term
     def _through(self, gate: Gate, term: Term) -> Route | None:
@@ -157,11 +162,11 @@ class Reckoner:
             chance *= p
             steps.extend(fresh)
         ready = longest + STEP_OVERHEAD * extra
-        key = (id(gate), math.ceil(ready), latest)
-        if key in self._placed:
-            placed = self._placed[key]
+        where = (id(gate), math.ceil(ready), latest)
+        if where in self._placed:
+            placed = self._placed[where]
         else:
-            placed = self._placed[key] = self._place(gate, ready, latest)
+            placed = self._placed[where] = self._place(gate, ready, latest)
         if placed is None:
             return None
         turn, p_once, p_total, expected = placed
