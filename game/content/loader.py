@@ -23,6 +23,7 @@ from game.content.compose import BUILTIN_NAME, Composition, compose, compose_doc
 from game.content.crossref import check_references, check_scenario_settings
 from game.content.issues import ContentError, Issue, did_you_mean, has_errors, issue
 from game.content.jsonfile import Source
+from game.content.meaning import check_meaning, check_world_choices
 from game.content.models import LIST_KINDS, Parts, ScenarioFile, ScenarioLayer
 from game.content.mods import MAIN_FILE, discover, find_by_id, scenario_dirs
 from game.content.schemaerrors import validation_issues
@@ -128,8 +129,10 @@ def _finish(comp: Composition, deep: bool, main_path: Path | None) -> Checked:
                                 f"its folder's name {main_path.parent.name!r}", comp.main,
                                 "/id"))
         issues += check_translations(main, comp)
+        issues += check_world_choices(comp)
         if deep and not has_errors(issues):
             issues += check_semantics(main, comp)
+            issues += check_meaning(main, comp)
         if not has_errors(issues):
             _build(checked, main, comp, deep)
     checked.issues = place(issues, comp.sources)
