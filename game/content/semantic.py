@@ -17,6 +17,9 @@ from game.content.meaning import summary
 from game.content.reach import Analysis, Reach, effects_of
 
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+#: Codes modders write for the game's languages ("in" is the old code for Indonesian).
+LANGUAGE_ALIASES = {"in": "id", "ind": "id", "idn": "id", "indonesian": "id", "bahasa": "id",
+                    "eng": "en", "english": "en", "en-us": "en", "en-gb": "en", "id-id": "id"}
 
 
 def check_semantics(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
@@ -203,8 +206,10 @@ def _texts(node: BaseModel, name: str, value: dict[str, Any], pointer: str, file
         return
     unknown = [lang for lang in value if lang not in LANGUAGES]
     for lang in unknown:
+        alias = LANGUAGE_ALIASES.get(lang.lower())
+        hint = f" (did you mean {alias!r}?)" if alias else did_you_mean(lang, LANGUAGES)
         issues.append(issue("bad-language", f"{lang!r} is not a language of the game"
-                            f"{did_you_mean(lang, LANGUAGES)}: texts use en (English) and id "
+                            f"{hint}: texts use en (English) and id "
                             "(Bahasa Indonesia)", file, f"{pointer}/{escape(lang)}", oid))
     if unknown:
         return  # one problem: the misspelt code, not also a missing translation
