@@ -100,7 +100,7 @@ def test_shared_base_part_file(mods: Path, base: Path) -> None:
            {"id": "child", "extends": "../common/moves.json"})
     scenario = load_scenario("child")
     assert "petition" in {m.id for m in scenario.moves}
-    assert scenario.name["en"] == "Mini Republic"
+    assert scenario.name["en"] == "Mini Republic + child"  # no name of its own: base + id
 
 
 def test_errors_point_at_the_defining_file(mods: Path, base: Path) -> None:

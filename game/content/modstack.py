@@ -116,8 +116,21 @@ def add_mods(comp: Composition, refs: tuple[str, ...]) -> None:
                                              prefix=f"/with_mods/{i}"))
 
 
+def name_tweak(comp: Composition) -> None:
+    """A scenario that extends another without a name of its own is shown as "Base name +
+    its id": never as a second copy of the base's name."""
+    main = next((ly for ly in comp.layers if ly.source.name == comp.main), None)
+    base = comp.settings.get("name")
+    if main is None or not isinstance(main.model, ScenarioLayer) or not main.model.extends \
+            or main.model.name is not None or not isinstance(base, dict):
+        return
+    comp.settings["name"] = {lang: f"{text} + {main.model.id}" for lang, text in base.items()}
+    comp.setting_files["name"] = comp.main
+
+
 def name_with_mods(comp: Composition) -> None:
     """The scenario's name followed by each mod's: "Base + Mod A + Mod B"."""
+    name_tweak(comp)
     base = comp.settings.get("name")
     if not comp.mods or not isinstance(base, dict) or "name" in _patched_settings(comp):
         return
