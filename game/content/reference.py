@@ -101,7 +101,7 @@ def type_text(node: dict[str, Any]) -> str:
             "path" if node.get("pattern") else "string"
     if kind == "object":
         if "patternProperties" in node:
-            inner = next(iter(node["patternProperties"].values()), {})
+            inner: dict[str, Any] = next(iter(node["patternProperties"].values()), {})
             if inner.get("type") == "string":
                 return "[text](#texts)"
             return f"map of id to {type_text(inner)}"
