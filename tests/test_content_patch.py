@@ -226,3 +226,21 @@ def test_load_raises_for_a_broken_mod(mods: Path) -> None:
     with pytest.raises(ContentError) as info:
         load_scenario("nusantara", mods=["broken"])
     assert info.value.issues[0].code == "json-syntax"
+
+
+def test_failed_operations_and_settings_point_at_the_patch(mods: Path) -> None:
+    _mod(mods, "ops", {"applies_to": ["nusantara"], "patch": {"moves": {"media_campaign": [
+        {"op": "remove", "path": "/on_success/9"}]}}})
+    failed = check_scenario("nusantara", mods=["ops"]).errors[0]
+    assert failed.code == "patch-failed" and failed.pointer == "/patch/moves/media_campaign/0"
+    assert "/on_success/9 does not exist" in failed.message and "{" not in failed.message
+    _mod(mods, "short", {"applies_to": ["nusantara"],
+                         "patch": {"settings": {"calender": {"max_turns": 40}}}})
+    typo = check_scenario("nusantara", mods=["short"]).errors[0]
+    assert typo.code == "unknown-key" and typo.file.endswith("short/mod.json")
+    assert typo.pointer == "/patch/settings/calender" and "did you mean 'calendar'" in \
+        typo.message
+    _mod(mods, "long", {"applies_to": ["nusantara"],
+                        "patch": {"settings": {"calendar": {"max_turns": 40}}}})
+    scenario = load_scenario("nusantara", mods=["long"])
+    assert scenario.max_turns == 40 and scenario.start_year == load_scenario().start_year

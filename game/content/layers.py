@@ -116,6 +116,8 @@ class Composition:
     removed: dict[tuple[str, str], Origin] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)  # every file read, by name
     mods: list[tuple[str, Any]] = field(default_factory=list)  # (mod id, ModFile) in order
+    setting_patches: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (file,
+    # pointer of the patch.settings block that last set it)
     writes: dict[tuple[str, str], list[Write]] = field(default_factory=dict)  # by (kind, id)
 
 

@@ -153,6 +153,12 @@ def _settings(comp: Composition, issues: list[Issue]) -> ScenarioFile | None:
         return ScenarioFile.model_validate(comp.settings)
     except ValidationError as exc:
         for found in validation_issues(exc, ScenarioFile, comp.settings, comp.main):
+            key = found.pointer.split("/")[1] if found.pointer.count("/") else ""
+            if key in comp.setting_patches:  # a patch set it: point at the patch
+                file, base = comp.setting_patches[key]
+                found = dataclasses.replace(found, file=file, pointer=base + found.pointer)
+            elif key in comp.setting_files:
+                found = dataclasses.replace(found, file=comp.setting_files[key])
             if found.code == "missing-key":
                 key = found.pointer.strip("/")
                 found = issue("missing-setting", f"the scenario needs {key!r}: set it here or "

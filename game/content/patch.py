@@ -81,6 +81,7 @@ def _patch_settings(comp: Composition, layer: LayerFile, value: dict[str, Any]) 
     comp.settings = merge_patch(comp.settings, value)
     for key in value:
         comp.setting_files[key] = layer.source.name
+        comp.setting_patches[key] = (layer.source.name, pointer)
     for path in leaf_paths(value):
         record_write(comp, layer, "settings", "", path, pointer + path)
 
@@ -133,8 +134,8 @@ def _patched(comp: Composition, raw: dict[str, Any], value: Any, name: str, poin
         try:
             result = jsonpatch.JsonPatch([op]).apply(raw)
         except (jsonpatch.JsonPatchException, jsonpointer.JsonPointerException) as exc:
-            comp.issues.append(issue("patch-failed", f"operation {i} cannot apply: {exc}",
-                                     name, f"{pointer}/{i}", oid))
+            comp.issues.append(issue("patch-failed", _op_failure(op, exc), name,
+                                     f"{pointer}/{i}", oid))
             return None
         if not isinstance(result, dict) or result.get("id") != raw.get("id"):
             comp.issues.append(issue("patch-id", "a patch cannot change an object's id",
@@ -142,6 +143,22 @@ def _patched(comp: Composition, raw: dict[str, Any], value: Any, name: str, poin
             return None
         raw = result
     return raw
+
+
+def _op_failure(op: dict[str, Any], exc: Exception) -> str:
+    """Why a JSON Patch operation failed, in a sentence (never the whole object)."""
+    kind, path = op.get("op"), op.get("path")
+    text = str(exc)
+    if isinstance(exc, jsonpatch.JsonPatchTestFailed):
+        why = f"the test failed: the value at {path} is not {op.get('value')!r}"
+    elif "not found" in text or "non-existent" in text or "out of range" in text:
+        why = f"{path} does not exist in the object as written (a key left at its default " \
+              "is not there yet: add it, or use a merge patch)"
+    elif "does not support indexing" in text:
+        why = f"{path} goes inside a value that is neither an object nor a list"
+    else:
+        why = text.split(" in {", 1)[0][:160]
+    return f"cannot {kind} at {path}: {why}"
 
 
 def _op_paths(ops: list[Any]) -> list[str]:
