@@ -244,3 +244,12 @@ def test_failed_operations_and_settings_point_at_the_patch(mods: Path) -> None:
                         "patch": {"settings": {"calendar": {"max_turns": 40}}}})
     scenario = load_scenario("nusantara", mods=["long"])
     assert scenario.max_turns == 40 and scenario.start_year == load_scenario().start_year
+
+
+def test_validating_a_mod_for_a_missing_scenario_points_at_applies_to(
+        mods: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _mod(mods, "ghost", {"applies_to": ["nusantra"], "patch": {}})
+    assert main(["validate", str(mods / "ghost")]) == 1
+    out = capsys.readouterr().out
+    assert "ghost/mod.json:" in out and "at /applies_to/0" in out
+    assert "did you mean 'nusantara'" in out

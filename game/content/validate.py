@@ -10,6 +10,7 @@ scenario that includes it).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +120,16 @@ def check_mod(path: Path, deep: bool = True, before: Sequence[str] = ()) -> list
         read_mod_file(comp, path)
         return [Checked(display(path), place(comp.issues, comp.sources), files=[display(path)],
                         id=info.id)]
-    return [check_scenario(sid, deep=deep, mods=[*before, path]) for sid in info.applies_to]
+    results = []
+    for i, sid in enumerate(info.applies_to):
+        checked = check_scenario(sid, deep=deep, mods=[*before, path])
+        if not checked.files:  # no such scenario: say so at the mod's applies_to
+            source = read_source(path, display(path))
+            moved = [dataclasses.replace(found, file=display(path), pointer=f"/applies_to/{i}")
+                     for found in checked.issues]
+            checked.issues = place(moved, {display(path): source})
+        results.append(checked)
+    return results
 
 
 def validate_paths(paths: list[Path], deep: bool = True, mods: Sequence[str] = ()) -> Report:
