@@ -14,7 +14,7 @@ the caller (or by ``play_to_end`` with a policy).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +92,18 @@ class Career:
 
     @classmethod
     def new(cls, scenario: str | Scenario = "nusantara", seed: int = 0,
-            rivals: str | None = None) -> Career:
-        """A new career; ``scenario`` is an id, a path or a loaded Scenario."""
+            rivals: str | None = None, mods: Sequence[str] = ()) -> Career:
+        """A new career; ``scenario`` is an id, a path or a loaded Scenario.
+
+        ``mods``: patch mods (names in the mods folder, or paths) stacked on the scenario in
+        this load order (``game.content.mods_for`` lists those that apply to it).
+        """
         document = None
         if isinstance(scenario, str):
-            loaded, document = load_with_document(scenario)
+            loaded, document = load_with_document(scenario, mods)
+        elif mods:
+            raise ValueError("mods apply to a scenario given by id or path, not to a "
+                             "Scenario object")
         else:
             loaded = scenario
         state, events = new_game(compile_rulebook(loaded), seed)

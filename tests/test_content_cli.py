@@ -130,3 +130,28 @@ def test_schema_docs_keeps_the_hand_written_part(tmp_path: Path) -> None:
     text = doc.read_text(encoding="utf-8")
     assert text.startswith("# Guide\n\nHand-written.\n") and "#### `holds` (condition)" in text
     assert main(["schema", "--docs", str(doc), "--check"]) == 0
+
+
+def test_ids_reference_page_stays_true() -> None:
+    """docs/SCENARIO_IDS.md is what `saluran scenarios --ids all --format markdown` prints."""
+    from game.content.idref import markdown, scenario_ids, shipped_ids
+
+    page = (Path(__file__).parents[1] / "docs" / "SCENARIO_IDS.md").read_text(encoding="utf-8")
+    assert page == markdown([scenario_ids(sid) for sid in shipped_ids()])
+
+
+def test_scenarios_ids_lists_what_a_patch_names(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenarios", "--ids", "nusantara", "--format", "json"]) == 0
+    listing = _json(capsys)
+    assert isinstance(listing, dict) and listing["id"] == "nusantara"
+    assert ["media_campaign", "Buy a media campaign"] in listing["ids"]["moves"]
+    assert main(["scenarios", "--ids", "nusantra"]) == 1
+    assert "did you mean 'nusantara'" in capsys.readouterr().out
+
+
+def test_validate_json_names_broken_scenarios(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(BROKEN / "patch_unknown"), "--format", "json"]) == 1
+    report = _json(capsys)
+    assert isinstance(report, dict)
+    assert [s["id"] for s in report["scenarios"]] == ["patch_unknown"]
+    assert report["issues"][0]["object_id"] == "stdy"

@@ -100,7 +100,7 @@ def test_shared_base_part_file(mods: Path, base: Path) -> None:
            {"id": "child", "extends": "../common/moves.json"})
     scenario = load_scenario("child")
     assert "petition" in {m.id for m in scenario.moves}
-    assert scenario.name["en"] == "Mini Republic"
+    assert scenario.name["en"] == "Mini Republic + child"  # no name of its own: base + id
 
 
 def test_errors_point_at_the_defining_file(mods: Path, base: Path) -> None:
@@ -151,11 +151,11 @@ def test_discovery_and_shadowing(mods: Path) -> None:
     data["id"] = "solo"
     _write(mods / "solo" / "scenario.json", data)
     found = {(f.id, f.source): f for f in discover()}
-    assert found[("nusantara", "shipped")].shadowed is False
-    assert found[("nusantara", "mods")].shadowed is True
+    assert found[("nusantara", "mods")].shadowed is False  # a mod may shadow a shipped id
+    assert found[("nusantara", "shipped")].shadowed is True
     assert found[("solo", "mods")].source == "mods"
     assert find_scenario("solo") == mods / "solo" / "scenario.json"
-    assert find_scenario("nusantara").parent.parent.name == "scenarios"  # shipped wins
+    assert find_scenario("nusantara") == mods / "nusantara" / "scenario.json"
 
 
 def test_mod_roots(mods: Path) -> None:

@@ -73,6 +73,21 @@ EXPECTED: dict[str, set[str]] = {
     "removed_still_used": {"unknown-id"},
     "duplicate_across_files": {"duplicate-id"},
     "missing_setting": {"missing-setting"},
+    # patches
+    "patch_unknown": {"patch-unknown"},
+    "patch_failed": {"patch-failed"},
+    "patch_wrong_value": {"wrong-type"},
+    "patch_changes_id": {"patch-id"},
+    # meaning, second edition
+    "world_event_choices": {"world-event-choices"},
+    "never_legal_move": {"never-legal-move"},
+    "contradictory_condition": {"contradictory-condition"},
+    "channel_never_entered": {"channel-never-entered"},
+    "bad_language": {"bad-language"},
+    # text safety
+    "control_character": {"control-character"},
+    "newline_in_name": {"control-character"},
+    "bidi_override": {"control-character"},
 }
 
 
@@ -110,6 +125,40 @@ def test_positions_are_exact() -> None:
     line = (BROKEN / "out_of_range.json").read_text().splitlines()[issue.line - 1]
     assert line[issue.column - 1:].startswith("1.5")
     assert issue.pointer == "/events/0/probability" and issue.object_id == "bribe"
+
+
+def test_plain_words() -> None:
+    """Messages speak JSON, not Python: no pydantic type names, a fix where one is known."""
+    trailing = check_scenario(BROKEN / "trailing_comma.json").issues[0]
+    assert "no comma after the last item" in trailing.message
+    number = check_scenario(BROKEN / "patch_wrong_value").issues[0]
+    assert number.message == "expected a number, not the string '2': write 2 without quotes"
+    assert number.file.endswith("patch_wrong_value/scenario.json")  # the patch, not the base
+    assert number.pointer == "/patch/moves/study/cost/funds"
+    language = check_scenario(BROKEN / "bad_language").issues[0]
+    assert "did you mean 'id'" in language.message
+    for name in EXPECTED:
+        for found in check_scenario(BROKEN / name).issues:
+            assert "constrained" not in found.pointer + found.message, found.render()
+            assert "Input should" not in found.message, found.render()
+
+
+def test_meaning_checks_name_the_condition() -> None:
+    issues = check_scenario(BROKEN / "contradictory_condition").issues
+    assert {i.object_id for i in issues} == {"late_move", "odd_move", "outsider_move"}
+    assert any("comes after the last turn (20)" in i.message for i in issues)
+    assert any("min 50 is above its max 10" in i.message for i in issues)
+    never = check_scenario(BROKEN / "never_legal_move").issues[0]
+    assert never.object_id == "join_club" and "party membership" in never.message
+    dead = check_scenario(BROKEN / "event_never_fires.json").issues[0]
+    assert '"min": 150' in dead.message  # names the condition that fails
+
+
+def test_control_characters_never_reach_the_terminal() -> None:
+    for name in ("control_character", "newline_in_name", "bidi_override"):
+        for found in check_scenario(BROKEN / name).issues:
+            line = found.render()
+            assert "\x1b" not in line and "\n" not in line and "\u202e" not in line
 
 
 def test_did_you_mean() -> None:

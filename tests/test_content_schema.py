@@ -16,7 +16,7 @@ from game.content import check_scenario, use_mods_folder
 from game.content.crossref import REFERENCE_FIELDS
 from game.content.models import CONDITIONS, EFFECTS, ID_PATTERN, LIST_KINDS
 from game.content.reference import generate, tag_of, update_document
-from game.content.schema_export import part_schema, scenario_schema, stale_schemas
+from game.content.schema_export import mod_schema, part_schema, scenario_schema, stale_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "MODDING.md"
@@ -52,7 +52,7 @@ def test_reference_covers_everything() -> None:
 
 
 def test_schemas_are_valid_and_strict() -> None:
-    for schema in (scenario_schema(), part_schema()):
+    for schema in (scenario_schema(), part_schema(), mod_schema()):
         jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(scenario_schema())
     for name in ("unknown_key.json", "unknown_type.json", "out_of_range.json", "bad_id.json"):
@@ -78,6 +78,9 @@ def test_tutorial_mod_validates_and_plays(mods: Path) -> None:
     assert [i.render() for i in checked.issues] == []
     assert checked.scenario is not None
     assert "activist" in {c.id for c in checked.scenario.channels}
+    tweaked = check_scenario("nusantara", mods=["cheap_media"])  # the three-line patch mod
+    assert [i.render() for i in tweaked.issues] == [] and tweaked.scenario is not None
+    assert next(m for m in tweaked.scenario.moves if m.id == "media_campaign").funds == 20
     assert "foreign_grant" in {e.id for e in checked.scenario.events}
     assert smoke(checked, 2) == []
 

@@ -40,6 +40,9 @@ def register(sub: Any) -> None:
     play_cmd.add_argument("--rivals", default=None, metavar="POLICY",
                           help="one policy for every rival (default: each rival's persona)")
     play_cmd.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH")
+    play_cmd.add_argument("--mod", dest="mod_list", action="append", default=[],
+                          metavar="NAME", help="stack a patch mod on the scenario (repeatable; "
+                          "applied in the order given)")
     play_cmd.add_argument("--seed", type=non_negative, default=0, metavar="N")
     play_cmd.add_argument("--turns", type=non_negative, default=None, metavar="N",
                           help="play N turns (default: to the end of the career)")
@@ -104,7 +107,7 @@ def start(args: argparse.Namespace) -> tuple[CareerRecord, Path]:
         if args.rivals is not None:
             record.info = replace(record.info, rivals=args.rivals)
         return record, path.parent if record.info.ironman else folder
-    scenario, document = load_with_document(args.scenario)
+    scenario, document = load_with_document(args.scenario, args.mod_list)
     state, _ = new_game(compile_rulebook(scenario), args.seed)
     info = CareerInfo(new_career_id(), scenario_ref(args.scenario), args.rivals, args.ironman)
     return CareerRecord(state, [], document, info), folder

@@ -8,13 +8,20 @@ from typing import Any
 
 from game.content import check_scenario, use_mods_folder
 from game.content.compose import display
-from game.content.mods import discover, mods_folder
+from game.content.idref import markdown, scenario_ids, shipped_ids, text
+from game.content.mods import discover, discover_mods, mods_folder
+from game.content.modstack import read_mod
+from game.content.textsafety import shown
 
 
 def register(sub: Any) -> None:
     """Add the ``scenarios`` sub-command."""
     parser = sub.add_parser("scenarios", help="list the scenarios found (shipped and mods)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                        help="markdown: only with --ids (the docs page)")
+    parser.add_argument("--ids", metavar="ID", default=None,
+                        help="list the ids inside scenario ID (or 'all' shipped ones): what a "
+                             "patch or a mod names")
     parser.add_argument("--lang", choices=("en", "id"), default="en")
     parser.add_argument("--mods", metavar="DIR", default=argparse.SUPPRESS,
                         help="the mods folder (default: $SALURAN_MODS or the user data dir)")
@@ -45,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     """Print the table (or JSON list)."""
     if getattr(args, "mods", None):
         use_mods_folder(args.mods)
+    if args.ids is not None:
+        return _ids(args.ids, args.format)
     rows = listing(args.lang)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -52,11 +61,32 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print(f"no scenarios found (mods folder: {display(mods_folder())})")
         return 0
-    width = max(len(r["id"]) for r in rows)
+    width = max(len(shown(r["id"])) for r in rows)
     for r in rows:
         note = "" if r["playable"] else f"  [{r['errors']} error(s): saluran validate {r['path']}]"
         if r["shadowed"]:
             note += "  [hidden by an earlier scenario with the same id]"
-        print(f"{r['id']:<{width}}  {r['system'] or '?':<24}  {r['source']:<7}  {r['name']}{note}")
-    print(f"mods folder: {display(mods_folder())}")
+        # folder names come from the disk: never let them write control characters
+        print(shown(f"{shown(r['id']):<{width}}  {r['system'] or '?':<24}  {r['source']:<7}  "
+                    f"{r['name']}{note}"))
+    for mod in discover_mods():
+        info = read_mod(mod.path, mod.id)
+        what = info.problem or (f"patch mod for {', '.join(info.applies_to)}: "
+                                f"{info.name.get(args.lang) or info.name.get('en', mod.id)}")
+        print(shown(f"{mod.id:<{width}}  {what}"))
+    print(shown(f"mods folder: {display(mods_folder())}"))
     return 0
+
+
+def _ids(ref: str, fmt: str) -> int:
+    refs = shipped_ids() if ref == "all" else [ref]
+    listings = [scenario_ids(r) for r in refs]
+    if fmt == "json":
+        print(json.dumps(listings if ref == "all" else listings[0], indent=2,
+                         ensure_ascii=False))
+    elif fmt == "markdown":
+        print(markdown(listings), end="")
+    else:
+        lines = "\n\n".join(text(item) for item in listings).splitlines()
+        print("\n".join(shown(line) for line in lines))
+    return 1 if any("error" in item for item in listings) else 0

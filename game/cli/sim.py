@@ -43,6 +43,9 @@ def register(sub: Any) -> None:
     mode.add_argument("--compare", nargs=2, metavar=("DIR_A", "DIR_B"),
                       help="paired differences (B - A) of two runs on the same seeds")
     parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH")
+    parser.add_argument("--mod", dest="mod_list", action="append", default=[],
+                        metavar="NAME", help="stack a patch mod on the scenario (repeatable; "
+                        "applied in the order given)")
     parser.add_argument("--seed", type=non_negative, default=0, metavar="S",
                         help="first seed; careers use seeds S..S+N-1 (default 0)")
     parser.add_argument("--jobs", type=positive, default=None, metavar="J",
@@ -99,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace) -> int:
     out = Path(args.out or DEFAULT_OUT)
-    spec = BatchSpec(scenario=args.scenario, games=args.games, seed=args.seed,
+    spec = BatchSpec(scenario=args.scenario, mods=tuple(args.mod_list), games=args.games,
+                     seed=args.seed,
                      player_policies=args.player_policies, rival_policy=args.rival_policy)
     batch = run_batch(spec, out, jobs=args.jobs, backend=args.backend,
                       scheduler=args.scheduler, progress=None)

@@ -37,7 +37,10 @@ def register(sub: Any) -> None:
     parser.add_argument("--smoke", type=non_negative, default=0, metavar="N",
                         help="also play N seeded headless careers per scenario")
     parser.add_argument("--mods", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the mods folder (for extends by id)")
+                        help="the mods folder (for extends by id and --mod names)")
+    parser.add_argument("--mod", dest="mod_list", action="append", default=[],
+                        metavar="NAME", help="stack a patch mod on each scenario checked "
+                        "(repeatable; applied in the order given)")
     parser.set_defaults(run=run)
 
 
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"saluran validate: error: no such file or folder: {', '.join(missing)}",
               file=sys.stderr)
         return 2
-    report = validate_paths(paths)
+    report = validate_paths(paths, mods=args.mod_list)
     for checked in report.checked:
         if args.smoke and checked.scenario is not None:
             report.add(smoke(checked, args.smoke))
@@ -97,7 +100,7 @@ def _print(report: Report, fmt: str) -> None:
     if fmt == "json":
         print(json.dumps({
             "ok": not report.issues, "errors": errors, "warnings": warnings,
-            "scenarios": [{"main": c.main, "id": c.scenario.id if c.scenario else None,
+            "scenarios": [{"main": c.main, "id": c.id, "mods": c.mods,
                            "files": c.files, "playable": c.scenario is not None}
                           for c in report.checked],
             "parts": report.parts,

@@ -12,7 +12,9 @@ from game.content.loader import (
     scenario_from_document,
 )
 from game.content.mods import use_mods_folder
+from game.content.modstack import ModInfo, mods_for
 
-__all__ = ["CODES", "DEFAULT_SCENARIO", "Checked", "ContentError", "Issue", "check_scenario",
-           "find_scenario", "load_scenario", "load_with_document", "scenario_dirs",
+__all__ = ["CODES", "DEFAULT_SCENARIO", "Checked", "ContentError", "Issue", "ModInfo",
+           "check_scenario", "find_scenario", "load_scenario", "load_with_document", "mods_for",
+           "scenario_dirs",
            "scenario_from_document", "use_mods_folder"]

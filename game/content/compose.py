@@ -1,84 +1,41 @@
-"""Composing a scenario from files: ``extends``, ``include``, ``replace`` and ``remove``.
+"""Composing a scenario from files: ``extends``, ``include``, ``replace``, ``remove``,
+``patch``, and the patch mods stacked on it.
 
 Files are read in merge order: a file's base (``extends``, recursively) first, then the file,
-then its includes.  Each file (a layer) first removes, then replaces (by id, the whole
-object), then adds objects; a scenario layer's settings override its base's.  Every merged
-object keeps its provenance (file and JSON pointer) so that later checks point at the line
-that defined it.  Nothing here raises: problems become issues.
+then its includes, then the patch mods in the load order the player chose.  Each file (a
+layer) first removes, then replaces (by id, the whole object), then patches fields, then adds
+objects; a scenario layer's settings override its base's.  Every merged object keeps its
+provenance (file and JSON pointer) so that later checks point at the line that defined it.
+Nothing here raises: problems become issues.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from game.content import mods
-from game.content.issues import ContentError, Issue, did_you_mean, issue
+from game.content.issues import ContentError, did_you_mean, issue
 from game.content.jsonfile import Source, read_source
-from game.content.models import ID_PATTERN, LIST_KINDS, SETTINGS, Layer, PartFile, ScenarioLayer
-from game.content.schemaerrors import validation_issues
+from game.content.layers import (
+    BUILTIN_NAME,
+    SINGULAR,
+    Composition,
+    Entry,
+    LayerFile,
+    Origin,
+    display,
+    parse_model,
+)
+from game.content.merge import check_text, merge
+from game.content.models import ID_PATTERN, Layer, PartFile, ScenarioLayer
+from game.content.modstack import add_mods, name_with_mods
 
-BUILTIN_PERSONAS = Path(__file__).with_name("personas.json")
-BUILTIN_NAME = "<built-in personas>"
 MAX_EXTENDS = 16
-SINGULAR = {"resources": "resource", "tracks": "track", "channels": "channel",
-            "parties": "party", "statuses": "status", "positions": "position",
-            "contests": "contest", "moves": "move", "events": "event", "personas": "persona",
-            "actors": "actor"}
 
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a merged object was defined: file, JSON pointer, and what it replaced."""
-
-    file: str
-    pointer: str
-    replaced: str = ""  # the file whose object of the same id this one replaced
-
-
-@dataclass(slots=True)
-class Entry:
-    """A merged object: its model, its JSON as written and its origin."""
-
-    model: Any
-    raw: dict[str, Any]
-    origin: Origin
-
-
-@dataclass(slots=True)
-class LayerFile:
-    """One file read and validated, in merge order."""
-
-    source: Source
-    model: Layer
-    scenario: bool  # a scenario layer (settings) rather than a part
-
-
-@dataclass(slots=True)
-class Composition:
-    """Every file of a scenario merged, with provenance and the issues found."""
-
-    main: str
-    layers: list[LayerFile] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
-    settings: dict[str, Any] = field(default_factory=dict)
-    setting_files: dict[str, str] = field(default_factory=dict)
-    lists: dict[str, dict[str, Entry]] = field(
-        default_factory=lambda: {kind: {} for kind in LIST_KINDS})
-    removed: dict[tuple[str, str], Origin] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)  # every file read, by name
-
-
-def display(path: Path) -> str:
-    """A path as reported: relative to the working folder when inside it."""
-    try:
-        return str(mods.resolved(path).relative_to(mods.resolved(Path.cwd())))
-    except (ValueError, OSError):
-        return str(path)
+__all__ = ["BUILTIN_NAME", "SINGULAR", "Composition", "Entry", "LayerFile", "Origin",
+           "compose", "compose_document", "display", "parse_model"]
 
 
 class _Reader:
@@ -105,7 +62,7 @@ class _Reader:
         if layer is None:
             return
         name = layer.source.name
-        if layer.model.extends:
+        if isinstance(layer.model, Layer) and layer.model.extends:
             target = self._extends_target(layer.model.extends, path, root, name)
             if target is not None:
                 self.visit(target[0], "base", target[1], (name, "/extends"), (*stack, key))
@@ -133,6 +90,8 @@ class _Reader:
             return None
         self.comp.sources[name] = source
         data = source.data
+        if not check_text(self.comp, data, name):
+            return None
         if not isinstance(data, dict):
             self.comp.issues.append(issue("not-an-object", "the file must hold one JSON object "
                                           f"{{...}}, not {type(data).__name__}", name))
@@ -143,6 +102,17 @@ class _Reader:
         if model is None:
             return None
         return LayerFile(source, model, scenario)
+
+    def _shadowed(self, value: str, found: Path, path: Path, where: tuple[str, str]) -> None:
+        """Warn when ``extends`` names an id two scenarios share (one shadows the other)."""
+        me = mods.resolved(path)
+        same = [f for f in mods.discover() if f.id == value]
+        if len(same) < 2 or any(mods.resolved(f.path) == me for f in same):
+            return  # one scenario, or a tweak that extends the scenario it shadows
+        hidden = ", ".join(display(f.path) for f in same if f.path != found)
+        self._at(where, "extends-shadowed",
+                 f"two scenarios have the id {value!r}: this extends {display(found)}, which "
+                 f"shadows {hidden}; extend a path instead to choose")
 
     def _inside(self, target: Path, root: Path, where: tuple[str, str], value: str) -> bool:
         inside = mods.resolved(target).is_relative_to(mods.resolved(root))
@@ -155,13 +125,14 @@ class _Reader:
                         name: str) -> tuple[Path, Path] | None:
         where = (name, "/extends")
         if re.fullmatch(ID_PATTERN, value):
-            found = mods.find_by_id(value, near=path.parent)
+            found = mods.find_by_id(value, near=path.parent, exclude=path)
             if found is None:
                 known = sorted({f.id for f in mods.discover()})
                 self._at(where, "unknown-scenario",
                          f"no scenario {value!r}{did_you_mean(value, known)}; "
                          f"known: {', '.join(known) or 'none'}")
                 return None
+            self._shadowed(value, found, path, where)
             return found, mods.mod_root(found)
         target = path.parent / value
         if not self._inside(target, root, where, value):
@@ -171,24 +142,16 @@ class _Reader:
         return target, root
 
 
-def parse_model(model_type: type[BaseModel], data: Any, name: str,
-                issues: list[Issue]) -> Any:
-    """``data`` validated as ``model_type``, or None with the problems added to ``issues``."""
-    try:
-        return model_type.model_validate(data)
-    except ValidationError as exc:
-        issues.extend(validation_issues(exc, model_type, data, name))
-    except RecursionError:
-        issues.append(issue("too-deep", "nested too deeply", name))
-    return None
-
-
-def compose(main: Path) -> Composition:
-    """Read every file of the scenario whose main file is ``main`` and merge them."""
+def compose(main: Path, mod_refs: tuple[str, ...] = ()) -> Composition:
+    """Read every file of the scenario whose main file is ``main`` and merge them, then the
+    patch mods ``mod_refs`` (names or paths) in that order."""
     comp = Composition(main=display(main))
     _Reader(comp).visit(main, "scenario", mods.mod_root(main), None, ())
+    if mod_refs and comp.layers:
+        add_mods(comp, mod_refs)
     if not any(i.severity == "error" for i in comp.issues):
         merge(comp)
+        name_with_mods(comp)
     return comp
 
 
@@ -196,6 +159,8 @@ def compose_document(document: dict[str, Any], name: str) -> Composition:
     """A composition of one self-contained document (as embedded in a save)."""
     comp = Composition(main=name)
     source = Source(name, "", document)
+    if not check_text(comp, document, name):
+        return comp
     model = parse_model(ScenarioLayer, document, name, comp.issues)
     if model is not None:
         if model.include or model.extends:
@@ -207,78 +172,3 @@ def compose_document(document: dict[str, Any], name: str) -> Composition:
     return comp
 
 
-def _builtin(comp: Composition) -> None:
-    try:
-        data = read_source(BUILTIN_PERSONAS, BUILTIN_NAME).data
-    except ContentError as exc:
-        comp.issues.extend(exc.issues)
-        return
-    part = parse_model(PartFile, data, BUILTIN_NAME, comp.issues)
-    if part is not None:
-        for i, persona in enumerate(part.personas):
-            comp.lists["personas"][persona.id] = Entry(
-                persona, data["personas"][i], Origin(BUILTIN_NAME, f"/personas/{i}"))
-
-
-def merge(comp: Composition) -> None:
-    """Apply every layer in order: removals, replacements, additions, settings."""
-    _builtin(comp)
-    for layer in comp.layers:
-        _remove(comp, layer)
-        _replace(comp, layer)
-        _add(comp, layer)
-        if layer.scenario:
-            raw = layer.source.data
-            for key in SETTINGS:
-                if raw.get(key) is not None:
-                    comp.settings[key] = raw[key]
-                    comp.setting_files[key] = layer.source.name
-
-
-def _remove(comp: Composition, layer: LayerFile) -> None:
-    name = layer.source.name
-    for kind in LIST_KINDS:
-        for i, oid in enumerate(getattr(layer.model.remove, kind)):
-            pointer = f"/remove/{kind}/{i}"
-            if oid in comp.lists[kind]:
-                del comp.lists[kind][oid]
-                comp.removed[(kind, oid)] = Origin(name, pointer)
-            else:
-                comp.issues.append(issue(
-                    "remove-unknown", f"cannot remove {SINGULAR[kind]} {oid!r}: no earlier "
-                    f"file defines it{did_you_mean(oid, comp.lists[kind])}", name, pointer, oid))
-
-
-def _replace(comp: Composition, layer: LayerFile) -> None:
-    name = layer.source.name
-    for kind in LIST_KINDS:
-        for i, obj in enumerate(getattr(layer.model.replace, kind)):
-            pointer = f"/replace/{kind}/{i}"
-            raw = layer.source.data["replace"][kind][i]
-            old = comp.lists[kind].get(obj.id)
-            if old is None:
-                comp.issues.append(issue(
-                    "replace-unknown", f"cannot replace {SINGULAR[kind]} {obj.id!r}: no earlier "
-                    f"file defines it{did_you_mean(obj.id, comp.lists[kind])}; list it under "
-                    f"\"{kind}\" to add it", name, pointer, obj.id))
-                continue
-            comp.lists[kind][obj.id] = Entry(obj, raw, Origin(name, pointer, old.origin.file))
-
-
-def _add(comp: Composition, layer: LayerFile) -> None:
-    name = layer.source.name
-    for kind in LIST_KINDS:
-        for i, obj in enumerate(getattr(layer.model, kind)):
-            pointer = f"/{kind}/{i}"
-            old = comp.lists[kind].get(obj.id)
-            if old is not None and not (kind == "personas" and old.origin.file == BUILTIN_NAME):
-                where = "earlier in this file" if old.origin.file == name else \
-                    f"in {old.origin.file}"
-                hint = "" if old.origin.file == name else \
-                    f"; to override it, move this one into \"replace\": {{\"{kind}\": [...]}}"
-                comp.issues.append(issue(
-                    "duplicate-id", f"{SINGULAR[kind]} {obj.id!r} is already defined {where} "
-                    f"(at {old.origin.pointer}){hint}", name, pointer, obj.id))
-                continue
-            raw = layer.source.data[kind][i]
-            comp.lists[kind][obj.id] = Entry(obj, raw, Origin(name, pointer))

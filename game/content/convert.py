@@ -104,6 +104,13 @@ def _check(c: m.CheckModel | None) -> s.Check | None:
     return None if c is None else s.Check(c.base, _factors(c.factors), c.min, c.max)
 
 
+def _name(name: str | dict[str, str]) -> str:
+    """An actor's name for the engine: English, else the first language given."""
+    if isinstance(name, str):
+        return name
+    return name.get("en") or next(iter(name.values()), "")
+
+
 def position(p: m.Position) -> s.PositionDef:
     """A position model to the engine's definition (prestige defaults to 10 per tier)."""
     return s.PositionDef(
@@ -195,8 +202,10 @@ def scenario(main: m.ScenarioFile, merged: m.Parts, fingerprint: str) -> s.Scena
             for p in merged.personas
         ),
         actors=tuple(
-            s.ActorSetup(ActorId(a.id), a.name, a.persona, PartyId(a.party) if a.party else None,
-                         dict(a.resources), tuple(PositionId(p) for p in a.positions), a.player)
+            s.ActorSetup(ActorId(a.id), _name(a.name), a.persona,
+                         PartyId(a.party) if a.party else None, dict(a.resources),
+                         tuple(PositionId(p) for p in a.positions), a.player,
+                         dict(a.name) if isinstance(a.name, dict) else {})
             for a in merged.actors
         ),
         victory=s.VictoryDef(tuple(PositionId(p) for p in main.victory.positions),

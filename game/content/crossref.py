@@ -86,9 +86,10 @@ def check_references(comp: Composition) -> list[Issue]:
                 continue
             for ref_kind, ref, pointer in references(entry.model, entry.origin.pointer):
                 if ref not in known[ref_kind]:
+                    file, where = entry.where(pointer)  # a patch that wrote it, if any
                     issues.append(issue("unknown-id", _unknown(comp, ref_kind, ref,
                                                                known[ref_kind]),
-                                        entry.origin.file, pointer, entry.model.id))
+                                        file, where, entry.model.id))
     return issues
 
 

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 
 #: Every issue code with its severity and meaning; codes are stable (tools match on them).
 CODES: dict[str, tuple[Severity, str]] = {
@@ -25,6 +26,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "json-constant": ("error", "NaN, Infinity or a number too large for a float"),
     "too-deep": ("error", "objects and lists are nested too deeply"),
     "not-an-object": ("error", "the file's top level must be a JSON object"),
+    "control-character": ("error", "a control character, line break or bidi override in a "
+                          "text"),
     # the shape of the data (schema)
     "unknown-key": ("error", "a key the format does not define (typo?)"),
     "missing-key": ("error", "a required key is missing"),
@@ -46,6 +49,17 @@ CODES: dict[str, tuple[Severity, str]] = {
     "duplicate-id": ("error", "two objects of one kind share an id (use replace to override)"),
     "replace-unknown": ("error", "replace names an object no earlier file defines"),
     "remove-unknown": ("error", "remove names an object no earlier file defines"),
+    "patch-unknown": ("error", "patch names an object no earlier file defines"),
+    "patch-failed": ("error", "a JSON Patch operation cannot apply (missing path, failed test)"),
+    "patch-id": ("error", "a patch tries to change an id"),
+    "extends-shadowed": ("warning", "extends names an id that two scenarios share; says which "
+                         "one is used"),
+    # patch mods
+    "unknown-mod": ("error", "no patch mod has this name"),
+    "mod-not-for-scenario": ("error", "the mod does not list this scenario in applies_to"),
+    "mod-twice": ("error", "a mod is listed twice in one load order"),
+    "mod-conflict": ("warning", "two mods edit the same place; the later one in the load "
+                     "order wins"),
     # cross-references
     "unknown-id": ("error", "a reference to an object that does not exist"),
     "player-count": ("error", "there must be exactly one player actor"),
@@ -56,6 +70,13 @@ CODES: dict[str, tuple[Severity, str]] = {
     "prerequisite-cycle": ("error", "positions require each other in a circle"),
     "victory-unreachable": ("error", "no actor can ever reach the goal"),
     "missing-translation": ("warning", "a text lacks English (en) or Bahasa Indonesia (id)"),
+    "bad-language": ("error", "a text's language code is not en or id"),
+    "world-event-choices": ("error", "a world event has choices: only actor events offer them"),
+    "never-legal-move": ("warning", "a move can never be made: it grants what its own "
+                         "effects require"),
+    "contradictory-condition": ("warning", "conditions that can never hold together "
+                                "(min above max, a turn after the last...)"),
+    "channel-never-entered": ("warning", "a channel with moves that nothing enters"),
     "id-mismatch": ("warning", "a scenario's id differs from its folder's name"),
     "build-failed": ("error", "the engine could not build the scenario (a bug: report it)"),
     "internal-error": ("error", "the validator itself failed on this file (a bug: report it)"),
@@ -86,7 +107,10 @@ class Issue:
             place += f":{self.line}:{self.column}"
         where = f" at {self.pointer}" if self.pointer else ""
         what = f" [{self.object_id}]" if self.object_id else ""
-        return f"{place}: {self.severity} {self.code}{what}{where}: {self.message}"
+        line = f"{place}: {self.severity} {self.code}{what}{where}: {self.message}"
+        # never let content write control characters to a terminal: show them as escapes
+        return "".join(c if c.isprintable() and c not in _BIDI else
+                       repr(c)[1:-1] for c in line)
 
     def as_dict(self) -> dict[str, Any]:
         """The issue as a JSON-ready object (every field, always present)."""

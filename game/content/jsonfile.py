@@ -147,7 +147,25 @@ def _syntax(exc: json.JSONDecodeError, text: str, name: str) -> ContentError:
         what = exc.msg.removesuffix(" starting at").lower()
         return _fail(name, "json-truncated", f"the file ends too early (truncated?): {what}",
                      exc.lineno, exc.colno)
-    return _fail(name, "json-syntax", exc.msg, exc.lineno, exc.colno)
+    before = text[:exc.pos].rstrip()
+    if before.endswith(",") and text[exc.pos:exc.pos + 1] in "}]":
+        comma = len(before) - 1
+        line, column = Locator(text).position(comma)
+        return _fail(name, "json-syntax", f"a comma before {text[exc.pos]!r}: JSON allows no "
+                     "comma after the last item; remove it", line, column)
+    return _fail(name, "json-syntax", _SYNTAX.get(exc.msg, exc.msg), exc.lineno, exc.colno)
+
+
+#: Python's JSON messages in a modder's words.
+_SYNTAX = {
+    "Expecting property name enclosed in double quotes":
+        "expected a key in double quotes, like \"name\": (keys and texts use \", not ')",
+    "Expecting ',' delimiter": "expected a comma between two items (or a closing bracket)",
+    "Expecting ':' delimiter": "expected a colon after the key, like \"key\": value",
+    "Expecting value": "expected a value: a number, \"text\", true, false, null, {...} or [...]",
+    "Extra data": "more text after the JSON object ends: a file holds one object {...}",
+    "Invalid control character at": "a line break or tab inside a quoted text: write \\n",
+}
 
 
 def _duplicates(text: str, name: str) -> list[Issue]:

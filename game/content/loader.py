@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from game.content.compose import BUILTIN_NAME, Composition, compose, compose_doc
 from game.content.crossref import check_references, check_scenario_settings
 from game.content.issues import ContentError, Issue, did_you_mean, has_errors, issue
 from game.content.jsonfile import Source
-from game.content.models import LIST_KINDS, Parts, ScenarioFile
+from game.content.meaning import check_meaning, check_world_choices
+from game.content.models import LIST_KINDS, Parts, ScenarioFile, ScenarioLayer
 from game.content.mods import MAIN_FILE, discover, find_by_id, scenario_dirs
 from game.content.schemaerrors import validation_issues
 from game.content.semantic import check_semantics, check_translations
@@ -45,6 +47,8 @@ class Checked:
     scenario: Scenario | None = None
     document: dict[str, Any] | None = None
     files: list[str] = field(default_factory=list)  # every file read, in merge order
+    mods: list[str] = field(default_factory=list)  # the patch mods applied, in load order
+    id: str = ""  # the scenario's id (its file's, else its folder's name), even when broken
 
     @property
     def errors(self) -> list[Issue]:
@@ -66,30 +70,34 @@ def find_scenario(ref: str) -> Path:
                               f"known: {', '.join(known) or 'none'}")])
 
 
-def check_scenario(ref: str | Path, deep: bool = True) -> Checked:
-    """Every check on one scenario (``deep``: also meaning, and building the engine's rules).
+def check_scenario(ref: str | Path, deep: bool = True,
+                   mods: Sequence[str | Path] = ()) -> Checked:
+    """Every check on one scenario (``deep``: also meaning, and building the engine's rules),
+    with the patch mods ``mods`` (names or paths) stacked on it in that order.
 
     Never raises for bad content: everything found is in ``issues``.
     """
     try:
         main_path = find_scenario(str(ref))
     except ContentError as exc:
-        return Checked(str(ref), exc.issues)
-    comp = compose(main_path)
+        return Checked(str(ref), exc.issues, id=str(ref) if "/" not in str(ref) else "")
+    comp = compose(main_path, tuple(str(m) for m in mods))
     return _finish(comp, deep, main_path)
 
 
-def load_scenario(ref: str = DEFAULT_SCENARIO) -> Scenario:
+def load_scenario(ref: str = DEFAULT_SCENARIO, mods: Sequence[str | Path] = ()) -> Scenario:
     """Load, check and convert a scenario; raise ContentError listing every problem."""
-    return load_with_document(ref)[0]
+    return load_with_document(ref, mods)[0]
 
 
-def load_with_document(ref: str = DEFAULT_SCENARIO) -> tuple[Scenario, dict[str, Any]]:
-    """The scenario and its self-contained document: one JSON object, every file merged.
+def load_with_document(ref: str = DEFAULT_SCENARIO,
+                       mods: Sequence[str | Path] = ()) -> tuple[Scenario, dict[str, Any]]:
+    """The scenario and its self-contained document: one JSON object, every file merged,
+    the patch mods ``mods`` applied in that order.
 
     Saves embed the document so a career keeps loading when its mod changes or disappears.
     """
-    checked = check_scenario(ref, deep=True)
+    checked = check_scenario(ref, deep=True, mods=mods)
     if checked.scenario is None or checked.document is None:
         raise ContentError(checked.errors or checked.issues)
     return checked.scenario, checked.document
@@ -107,7 +115,9 @@ def scenario_from_document(document: Any, source: str = "<embedded scenario>") -
 
 
 def _finish(comp: Composition, deep: bool, main_path: Path | None) -> Checked:
-    checked = Checked(comp.main, list(comp.issues), files=[ly.source.name for ly in comp.layers])
+    files = list(dict.fromkeys(ly.source.name for ly in comp.layers))  # mods' blocks: once
+    checked = Checked(comp.main, list(comp.issues), files=files,
+                      mods=[mid for mid, _ in comp.mods], id=_scenario_id(comp, main_path))
     issues = checked.issues
     main = None if has_errors(issues) else _settings(comp, issues)
     if main is not None:
@@ -119,12 +129,23 @@ def _finish(comp: Composition, deep: bool, main_path: Path | None) -> Checked:
                                 f"its folder's name {main_path.parent.name!r}", comp.main,
                                 "/id"))
         issues += check_translations(main, comp)
+        issues += check_world_choices(comp)
         if deep and not has_errors(issues):
             issues += check_semantics(main, comp)
+            issues += check_meaning(main, comp)
         if not has_errors(issues):
             _build(checked, main, comp, deep)
     checked.issues = place(issues, comp.sources)
     return checked
+
+
+def _scenario_id(comp: Composition, main_path: Path | None) -> str:
+    for layer in comp.layers:
+        if layer.source.name == comp.main and isinstance(layer.model, ScenarioLayer):
+            return layer.model.id
+    if main_path is None:
+        return ""
+    return main_path.parent.name if main_path.name == MAIN_FILE else main_path.stem
 
 
 def _settings(comp: Composition, issues: list[Issue]) -> ScenarioFile | None:
@@ -132,6 +153,12 @@ def _settings(comp: Composition, issues: list[Issue]) -> ScenarioFile | None:
         return ScenarioFile.model_validate(comp.settings)
     except ValidationError as exc:
         for found in validation_issues(exc, ScenarioFile, comp.settings, comp.main):
+            key = found.pointer.split("/")[1] if found.pointer.count("/") else ""
+            if key in comp.setting_patches:  # a patch set it: point at the patch
+                file, base = comp.setting_patches[key]
+                found = dataclasses.replace(found, file=file, pointer=base + found.pointer)
+            elif key in comp.setting_files:
+                found = dataclasses.replace(found, file=comp.setting_files[key])
             if found.code == "missing-key":
                 key = found.pointer.strip("/")
                 found = issue("missing-setting", f"the scenario needs {key!r}: set it here or "

@@ -12,7 +12,7 @@ complete scenario after merging, as saves embed it.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
@@ -30,6 +30,7 @@ from game.content.models_objects import (
     Field_,
     Move,
     Party,
+    PatchOp,
     Persona,
     Position,
     Resource,
@@ -76,18 +77,71 @@ from game.content.models_rules import (
 )
 
 __all__ = [
-    "CONDITIONS", "EFFECTS", "ID_PATTERN", "LIST_KINDS", "SETTINGS",
+    "CONDITIONS",
+    "EFFECTS",
+    "ID_PATTERN",
+    "LIST_KINDS",
+    "SETTINGS",
     "ActorModel",
-    "AddStatusEffect", "AgeCond", "AllCond", "AnyCond", "Calendar", "Channel", "CheckModel",
-    "Condition", "Contest", "ContestKind", "ContestSoonCond", "Cost", "Effect",
-    "EnterContestEffect", "Event", "FactorModel", "Field_", "GainPositionEffect", "HoldsCond",
-    "Id", "JoinPartyEffect", "Layer", "LeavePartyEffect", "LosePositionEffect", "Move",
-    "NominateEffect", "NotCond", "PartFile", "Parts", "Party", "PartyMemberCond",
-    "PartyPopularityCond", "PartyPopularityEffect", "PartySeatsCond", "Persona", "Position",
+    "AddStatusEffect",
+    "AgeCond",
+    "AllCond",
+    "AnyCond",
+    "Calendar",
+    "Channel",
+    "CheckModel",
+    "Condition",
+    "Contest",
+    "ContestKind",
+    "ContestSoonCond",
+    "Cost",
+    "Edits",
+    "Effect",
+    "EnterContestEffect",
+    "Event",
+    "FactorModel",
+    "Field_",
+    "GainPositionEffect",
+    "HoldsCond",
+    "Id",
+    "JoinPartyEffect",
+    "Layer",
+    "LeavePartyEffect",
+    "LosePositionEffect",
+    "ModBlock",
+    "ModFile",
+    "Move",
+    "NominateEffect",
+    "NotCond",
+    "PartFile",
+    "Parts",
+    "Party",
+    "PartyMemberCond",
+    "PartyPopularityCond",
+    "PartyPopularityEffect",
+    "PartySeatsCond",
+    "Patch",
+    "PatchOp",
+    "Persona",
+    "Position",
     "RegisteredCond",
-    "Remove", "RemoveStatusEffect", "Resource", "ResourceCond", "ResourceEffect",
-    "RetireEffect", "ScenarioFile", "ScenarioLayer", "ScheduleModel", "Status", "StatusCond",
-    "Strict", "TenureCond", "Text", "Track", "TurnCond", "Victory",
+    "Remove",
+    "RemoveStatusEffect",
+    "Resource",
+    "ResourceCond",
+    "ResourceEffect",
+    "RetireEffect",
+    "ScenarioFile",
+    "ScenarioLayer",
+    "ScheduleModel",
+    "Status",
+    "StatusCond",
+    "Strict",
+    "TenureCond",
+    "Text",
+    "Track",
+    "TurnCond",
+    "Victory",
 ]
 
 #: The lists a file may hold, in merge and report order.
@@ -153,7 +207,56 @@ class Remove(Strict):
     """Actor ids."""
 
 
-class Layer(Parts):
+PatchValue = Annotated[
+    dict[str, Any] | list[PatchOp] | None,
+    Field(description="An object: merged into the object (RFC 7396; null removes a key). A "
+                      "list: JSON Patch operations (RFC 6902) for list edits. null: the object "
+                      "is removed."),
+]
+PatchMap = Annotated[dict[Id, PatchValue], Field(max_length=10_000)]
+
+
+class Patch(Strict):
+    """Field-level edits of objects from earlier files, by kind and id."""
+
+    settings: dict[str, Any] | SkipJsonSchema[None] = None
+    """Merged into the scenario's settings, e.g. {"calendar": {"max_turns": 60}}."""
+    resources: PatchMap = {}
+    """Resource edits by id."""
+    tracks: PatchMap = {}
+    """Track edits by id."""
+    channels: PatchMap = {}
+    """Channel edits by id."""
+    parties: PatchMap = {}
+    """Party edits by id."""
+    statuses: PatchMap = {}
+    """Status edits by id."""
+    positions: PatchMap = {}
+    """Position edits by id."""
+    contests: PatchMap = {}
+    """Contest edits by id."""
+    moves: PatchMap = {}
+    """Move edits by id, e.g. {"media_campaign": {"cost": {"funds": 20}}}."""
+    events: PatchMap = {}
+    """Event edits by id."""
+    personas: PatchMap = {}
+    """Persona edits by id."""
+    actors: PatchMap = {}
+    """Actor edits by id."""
+
+
+class Edits(Parts):
+    """What changes objects of earlier files: replacements, removals and patches."""
+
+    replace: Parts = Parts()
+    """Objects that replace, whole, the objects with the same id from earlier files."""
+    remove: Remove = Remove()
+    """Ids of objects from earlier files to drop."""
+    patch: Patch = Patch()
+    """Field-level edits of objects from earlier files (applied after replace)."""
+
+
+class Layer(Edits):
     """What every file may hold besides its lists: a base to extend, replacements, removals."""
 
     schema_: str | SkipJsonSchema[None] = Field(default=None, alias="$schema", max_length=500)
@@ -161,10 +264,6 @@ class Layer(Parts):
     extends: RefPath | SkipJsonSchema[None] = None
     """A base applied first: a scenario id ("nusantara"), or a path relative to this file \
 (a scenario folder, a scenario.json or a part file) that stays inside the mod."""
-    replace: Parts = Parts()
-    """Objects that replace, whole, the objects with the same id from earlier files."""
-    remove: Remove = Remove()
-    """Ids of objects from earlier files to drop."""
 
 
 class PartFile(Layer):
@@ -199,6 +298,31 @@ class ScenarioLayer(Layer):
     """Part files merged after this one, relative to this file."""
     victory: Victory | SkipJsonSchema[None] = None
     """The goal."""
+
+
+class ModBlock(Edits):
+    """Edits a patch mod applies only when every mod in ``mods`` is loaded too."""
+
+    mods: Annotated[list[Id], Field(min_length=1, max_length=100)]
+    """The other mods (folder names) that must be in the load order."""
+
+
+class ModFile(Edits):
+    """A patch mod (``mods/<name>/mod.json``): edits stacked on scenarios in a chosen order."""
+
+    schema_: str | SkipJsonSchema[None] = Field(default=None, alias="$schema", max_length=500)
+    """The JSON Schema for editors, e.g. "../schema/mod.schema.json" (ignored)."""
+    format: Literal[1] = 1
+    """Version of this format."""
+    applies_to: Annotated[list[Id], Field(min_length=1, max_length=100)]
+    """The ids of the scenarios this mod edits."""
+    name: Text | SkipJsonSchema[None] = None
+    """The mod's name, shown after the scenario's ("Base name + mod name"; default: the \
+folder's name)."""
+    description: Text | SkipJsonSchema[None] = None
+    """What the mod changes, for the mod list."""
+    with_mods: Annotated[list[ModBlock], Field(max_length=100)] = []
+    """Edits that apply only when other mods are loaded too (compatibility patches)."""
 
 
 class ScenarioFile(Parts):

@@ -10,9 +10,10 @@ under each field are the modding reference (``docs/MODDING.md``).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from game.content.models_rules import (
     Amount,
@@ -362,13 +363,27 @@ class Persona(Strict):
     """0: takes whatever pays; 1: turns down every offer that would leave a skeleton."""
 
 
+class PatchOp(Strict):
+    """One JSON Patch operation (RFC 6902) on an object, e.g. appending to a list."""
+
+    op: Literal["add", "remove", "replace", "move", "copy", "test"]
+    """add (a path ending in /- appends), remove, replace, move, copy or test."""
+    path: Annotated[str, Field(max_length=300)]
+    """A JSON pointer inside the object, e.g. "/effects/-" or "/requires/0"."""
+    value: Any = None
+    """The value for add, replace and test."""
+    from_: Annotated[str, Field(max_length=300)] | SkipJsonSchema[None] = Field(
+        default=None, alias="from")
+    """The source pointer for move and copy."""
+
+
 class ActorModel(Strict):
     """The player or a rival at the start."""
 
     id: Id
     """Unique among actors."""
-    name: Annotated[str, Field(min_length=1, max_length=60)]
-    """The person's name."""
+    name: Annotated[str, Field(min_length=1, max_length=60)] | Text
+    """The person's name: a string, or a text when it differs by language."""
     persona: Id | None = None
     """The AI persona of a rival."""
     party: Id | None = None

@@ -1,10 +1,11 @@
 """Where scenarios live: the shipped ``scenarios/`` folder and the user's mods folder.
 
-Search order: folders in $SALURAN_SCENARIOS, the shipped scenarios, then the mods folder
-(``--mods DIR``, else $SALURAN_MODS, else the platform's user data dir + ``/mods``).  A
+Search order: folders in $SALURAN_SCENARIOS, the mods folder (``--mods DIR``, else
+$SALURAN_MODS, else the platform's user data dir + ``/mods``), then the shipped scenarios.  A
 scenario is a folder holding ``scenario.json``; in the mods folder it may sit one level deeper
 (``mods/<mod>/<scenario>/scenario.json``) so that one mod can ship several scenarios and a
-shared base.  The first scenario found with an id wins.
+shared base.  The first scenario found with an id wins, so a mod may shadow a shipped
+scenario.  Patch mods are folders of the mods folder holding ``mod.json``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import platformdirs
 
 MAIN_FILE = "scenario.json"
+MOD_FILE = "mod.json"
 SCENARIOS_ENV = "SALURAN_SCENARIOS"
 MODS_ENV = "SALURAN_MODS"
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
@@ -59,8 +61,8 @@ def places() -> list[Place]:
     """Every folder searched, in order of precedence."""
     found = [Place(Path(p), "env", 1)
              for p in os.environ.get(SCENARIOS_ENV, "").split(os.pathsep) if p]
-    found.append(Place(SHIPPED, "shipped", 1))
     found.append(Place(mods_folder(), "mods", 2))
+    found.append(Place(SHIPPED, "shipped", 1))
     return found
 
 
@@ -103,14 +105,51 @@ def discover() -> list[Found]:
     return found
 
 
-def find_by_id(sid: str, near: Path | None = None) -> Path | None:
-    """The main file of scenario ``sid``: beside ``near`` (a scenario folder) first."""
+def find_by_id(sid: str, near: Path | None = None, exclude: Path | None = None) -> Path | None:
+    """The main file of scenario ``sid``: beside ``near`` (a scenario folder) first.
+
+    ``exclude`` (the file asking) is skipped, so a mod that shadows a scenario can extend the
+    scenario it shadows.
+    """
+    skip = resolved(exclude) if exclude is not None else None
     if near is not None:
         sibling = near.parent / sid / MAIN_FILE
-        if sibling.is_file():
+        if sibling.is_file() and resolved(sibling) != skip:
             return sibling
     for item in discover():
-        if item.id == sid and not item.shadowed:
+        if item.id == sid and resolved(item.path) != skip:
+            return item.path
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class ModFound:
+    """A patch mod in the mods folder: its name (the folder's) and its ``mod.json``."""
+
+    id: str
+    path: Path
+
+
+def discover_mods() -> list[ModFound]:
+    """Every patch mod in the mods folder, by name."""
+    folder = mods_folder()
+    if not folder.is_dir():
+        return []
+    try:
+        files = sorted(folder.glob(f"*/{MOD_FILE}"))
+    except OSError:
+        return []
+    return [ModFound(f.parent.name, f) for f in files if f.is_file()]
+
+
+def find_mod(ref: str) -> Path | None:
+    """The ``mod.json`` of a patch mod given by name, folder or file path."""
+    path = Path(ref)
+    if path.suffix == ".json" or os.sep in ref or "/" in ref:
+        path = path / MOD_FILE if path.is_dir() else path
+        return path if path.is_file() else None
+    for item in discover_mods():
+        if item.id == ref:
             return item.path
     return None
 
@@ -121,12 +160,14 @@ def mod_root(main: Path) -> Path:
     Shipped and $SALURAN_SCENARIOS scenarios: their whole folder of scenarios; mods: the
     mod's own folder; anything else: the folder holding the scenario's folder.
     """
-    here = resolved(main)
+    # Decide by the path as given, then resolve: a mod folder that is a symbolic link is
+    # contained in its own real folder, never in the folder its link target sits in.
+    here = Path(os.path.abspath(main))
     for place in places():
-        base = resolved(place.folder)
+        base = Path(os.path.abspath(place.folder))
         if not here.is_relative_to(base) or here == base:
             continue
         if place.source == "mods":
-            return base / here.relative_to(base).parts[0]
-        return base
-    return here.parent.parent
+            return resolved(base / here.relative_to(base).parts[0])
+        return resolved(base)
+    return resolved(here).parent.parent

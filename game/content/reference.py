@@ -12,20 +12,24 @@ import json
 import re
 from typing import Any, get_args
 
+from game.content.compose import MAX_EXTENDS
 from game.content.issues import CODES
 from game.content.jsonfile import MAX_BYTES, MAX_DEPTH
 from game.content.models import CONDITIONS, EFFECTS, ID_PATTERN, Strict
-from game.content.schema_export import part_schema, scenario_schema
+from game.content.schema_export import mod_schema, part_schema, scenario_schema
+from game.content.validate import MAX_SEARCH_DEPTH
 from game.core.rulebook import SPECIAL_SOURCES
 
 BEGIN = "<!-- BEGIN GENERATED REFERENCE: saluran schema --docs docs/MODDING.md -->"
 END = "<!-- END GENERATED REFERENCE -->"
-FILES = ("ScenarioLayer", "PartFile", "Parts", "Remove")
+FILES = ("ScenarioLayer", "PartFile", "ModFile", "ModBlock", "Parts", "Remove", "Patch",
+         "PatchOp")
 OBJECTS = ("Resource", "Track", "Channel", "Party", "Status", "Position", "Contest",
            "ScheduleModel", "Field_", "Move", "Cost", "CheckModel", "FactorModel", "Event",
            "Choice", "Persona", "ActorModel", "Calendar", "Victory")
-TITLES = {"ScenarioLayer": "Scenario file", "PartFile": "Part file",
-          "Parts": "Lists", "Remove": "Remove block"}
+TITLES = {"ScenarioLayer": "Scenario file", "PartFile": "Part file", "ModFile": "Mod file",
+          "ModBlock": "With-mods block", "Parts": "Lists", "Remove": "Remove block",
+          "Patch": "Patch block", "PatchOp": "Patch operation"}
 SOURCES = {
     "party_popularity": "the popularity of the actor's party (0 without a party)",
     "incumbency": "1 when the actor holds the contest's position, else 0",
@@ -79,7 +83,8 @@ def type_text(node: dict[str, Any]) -> str:
         return f"[{title}](#{_anchor(title)})"
     if "discriminator" in node:
         tags = set(node["discriminator"].get("mapping", {}))
-        if tags & {tag_of(c) for c in CONDITIONS}:
+        # some tags name both a condition and an effect (resource, party_popularity)
+        if tags <= {tag_of(c) for c in CONDITIONS}:
             return "[condition](#conditions)"
         return "[effect](#effects)"
     if "anyOf" in node:
@@ -96,7 +101,10 @@ def type_text(node: dict[str, Any]) -> str:
             "path" if node.get("pattern") else "string"
     if kind == "object":
         if "patternProperties" in node:
-            return "[text](#texts)"
+            inner: dict[str, Any] = next(iter(node["patternProperties"].values()), {})
+            if inner.get("type") == "string":
+                return "[text](#texts)"
+            return f"map of id to {type_text(inner)}"
         value = node.get("additionalProperties")
         return f"map of id to {type_text(value)}" if isinstance(value, dict) else "object"
     if kind == "array":
@@ -138,7 +146,7 @@ def fields_table(schema: dict[str, Any], skip: tuple[str, ...] | set[str] = ()) 
 
 def _section(name: str, schema: dict[str, Any], lists: set[str]) -> list[str]:
     out = [f"### {_title(name)}", "", _doc(schema.get("description")), ""]
-    if name in ("ScenarioLayer", "PartFile"):
+    if name in ("ScenarioLayer", "PartFile", "ModFile", "ModBlock"):
         out += [*fields_table(schema, skip=lists), "",
                 "It may also hold any of the [lists](#lists) of objects.", ""]
         return out
@@ -161,6 +169,9 @@ def generate() -> str:
     defs = top["$defs"]
     defs["ScenarioLayer"] = {k: v for k, v in top.items() if k != "$defs"}
     defs["PartFile"] = {k: v for k, v in part_schema().items() if k != "$defs"}
+    mod = mod_schema()
+    defs.update({k: v for k, v in mod["$defs"].items() if k not in defs})
+    defs["ModFile"] = {k: v for k, v in mod.items() if k != "$defs"}
     out = [BEGIN, "", "## Reference", "",
            "Generated from the models by `saluran schema --docs docs/MODDING.md`; do not edit "
            "by hand.", "", "### Texts", "",
@@ -182,9 +193,20 @@ def generate() -> str:
     out += ["### Factor sources", "",
             "A factor's `source` is a resource id or one of these:", ""]
     out += [f"- `{s}`: {SOURCES.get(s, '')}" for s in SPECIAL_SOURCES] + [""]
-    out += ["### Issue codes", "",
-            f"Limits: a file may hold at most {MAX_BYTES} bytes (larger files are refused "
-            f"before being read) and nest at most {MAX_DEPTH} levels.", "",
+    out += ["### Limits", "",
+            f"- A file holds at most {MAX_BYTES} bytes (larger files are refused before being "
+            f"read) and nests at most {MAX_DEPTH} levels of objects and lists.",
+            f"- At most {MAX_EXTENDS} levels of `extends`; `validate` searches folders "
+            f"{MAX_SEARCH_DEPTH} levels deep.",
+            "- An id is `lower_snake_case`, at most 64 characters; a text at most 20000 "
+            "characters per language; an actor's name at most 60; a party's `short` at most 12.",
+            "- An event has at most 3 choices; lists of ids and patch blocks at most 10000 "
+            "entries; a mod at most 100 `applies_to` scenarios and 100 `with_mods` blocks.",
+            "- Numbers elsewhere: the ranges in the tables above (amounts within ±10⁹, weights "
+            "within ±1000).",
+            "- Texts hold no control characters or bidirectional overrides; line breaks and "
+            "tabs only in `description`, `text` and `help`.", "",
+            "### Issue codes", "",
             "| code | severity | meaning |", "|---|---|---|"]
     out += [f"| `{code}` | {sev} | {_cell(text)} |" for code, (sev, text) in CODES.items()]
     return "\n".join([*out, "", END])

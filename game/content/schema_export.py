@@ -1,8 +1,9 @@
 """JSON Schema of the scenario format, for editors (autocompletion and live errors).
 
-Two schemas: ``scenario.schema.json`` for a scenario's main file and ``part.schema.json`` for
-included files and shared bases.  Both come from the pydantic models, so they never drift
-from what the validator accepts; ``saluran schema --out DIR`` writes them.
+Three schemas: ``scenario.schema.json`` for a scenario's main file, ``part.schema.json`` for
+included files and shared bases, and ``mod.schema.json`` for a patch mod's ``mod.json``.  All
+come from the pydantic models, so they never drift from what the validator accepts;
+``saluran schema --out DIR`` writes them.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from game.content.models import PartFile, ScenarioLayer
+from game.content.models import ModFile, PartFile, ScenarioLayer
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_FILES = ("scenario.schema.json", "part.schema.json")
+SCHEMA_FILES = ("scenario.schema.json", "part.schema.json", "mod.schema.json")
 #: Settings a scenario must give unless it extends another scenario.
 REQUIRED_WITHOUT_EXTENDS = ("name", "description", "system", "calendar", "victory")
 
@@ -32,6 +33,11 @@ def part_schema() -> dict[str, Any]:
     """The schema of an included file or a shared base."""
     return _with_header(PartFile.model_json_schema(by_alias=True),
                         "Saluran scenario part")
+
+
+def mod_schema() -> dict[str, Any]:
+    """The schema of a patch mod's ``mod.json``."""
+    return _with_header(ModFile.model_json_schema(by_alias=True), "Saluran patch mod")
 
 
 def _with_header(schema: dict[str, Any], title: str) -> dict[str, Any]:
@@ -62,7 +68,8 @@ def render(schema: dict[str, Any]) -> str:
 
 def schema_texts() -> dict[str, str]:
     """File name -> text of every schema file."""
-    return {SCHEMA_FILES[0]: render(scenario_schema()), SCHEMA_FILES[1]: render(part_schema())}
+    return {SCHEMA_FILES[0]: render(scenario_schema()), SCHEMA_FILES[1]: render(part_schema()),
+            SCHEMA_FILES[2]: render(mod_schema())}
 
 
 def write_schemas(folder: Path) -> list[Path]:

@@ -3,24 +3,32 @@ circles, a goal out of reach, and texts missing a language."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pydantic import BaseModel
 
 from game.content import models as m
 from game.content.compose import BUILTIN_NAME, Composition
-from game.content.issues import Issue, issue
+from game.content.issues import Issue, did_you_mean, issue
+from game.content.layers import Entry
+from game.content.locate import escape
+from game.content.meaning import summary
 from game.content.reach import Analysis, Reach, effects_of
 
 LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+#: Codes modders write for the game's languages ("in" is the old code for Indonesian).
+LANGUAGE_ALIASES = {"in": "id", "ind": "id", "idn": "id", "indonesian": "id", "bahasa": "id",
+                    "eng": "en", "english": "en", "en-us": "en", "en-gb": "en", "id-id": "id"}
 
 
 def check_semantics(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
     """Every check of meaning; assumes every reference resolves."""
-    reach = Analysis(main, comp).run()
+    analysis = Analysis(main, comp)
+    reach = analysis.run()
     issues, in_cycles = _cycles(comp, reach)
-    issues += _unreachable(comp, reach, in_cycles)
-    issues += _dead_events(comp, reach)
+    issues += _unreachable(comp, analysis, in_cycles)
+    issues += _dead_events(comp, analysis)
     if not any(p in reach.positions for p in main.victory.positions):
         issues.append(issue("victory-unreachable",
                             "no actor can ever hold any of the victory positions "
@@ -89,7 +97,38 @@ def _cycles(comp: Composition, reach: Reach) -> tuple[list[Issue], set[str]]:
     return issues, reported
 
 
-def _unreachable(comp: Composition, reach: Reach, skip: set[str]) -> list[Issue]:
+def failing(analysis: Analysis, entry: Entry, attr: str) -> str:
+    """The first of ``entry``'s conditions (``attr``) that can never hold, named, or ""."""
+    for i, cond in enumerate(getattr(entry.model, attr)):
+        if not analysis.can(cond):
+            return f"{attr}/{i} {summary(entry.raw[attr][i], 70)} can never hold"
+    return ""
+
+
+def _why_not(comp: Composition, analysis: Analysis, pid: str) -> str:
+    """Why a position whose grantors exist is still out of reach: the failing condition."""
+    entry = comp.lists["positions"][pid]
+    pos: m.Position = entry.model
+    if pos.neutral and (pos.per_party or any(isinstance(c, m.PartyMemberCond) and c.member
+                                             for c in pos.requires)):
+        return "it is neutral (no party members), yet it needs a party (per_party or a " \
+               "party_member requirement)"
+    own = failing(analysis, entry, "requires")
+    if own:
+        return f"its {own}"
+    for kind, attr in (("moves", "requires"), ("contests", "requires"), ("events", "conditions")):
+        for other in comp.lists[kind].values():
+            grants = other.model.position == pid if kind == "contests" else any(
+                isinstance(e, m.GainPositionEffect) and e.position == pid
+                for e in effects_of(other.model))
+            why = failing(analysis, other, attr) if grants else ""
+            if why:
+                return f"{kind[:-1]} {other.model.id!r} grants it, but its {why}"
+    return "its requirements, or those of what grants it, can never be met"
+
+
+def _unreachable(comp: Composition, analysis: Analysis, skip: set[str]) -> list[Issue]:
+    reach = analysis.reach
     contests = [e.model for e in comp.lists["contests"].values()]
     gains = {eff.position for kind in ("moves", "events") for e in comp.lists[kind].values()
              for eff in effects_of(e.model) if isinstance(eff, m.GainPositionEffect)}
@@ -107,19 +146,19 @@ def _unreachable(comp: Composition, reach: Reach, skip: set[str]) -> list[Issue]
             why = "nobody can stand in " + ", ".join(c.id for c in fillers) + \
                   " (no reachable move or event enters it, or it sits after the last turn)"
         else:
-            why = "its requirements, or those of what grants it, can never be met"
+            why = _why_not(comp, analysis, pid)
         issues.append(issue("unreachable-position", f"no actor can ever hold it: {why}",
                             entry.origin.file, entry.origin.pointer, pid))
     return issues
 
 
-def _dead_events(comp: Composition, reach: Reach) -> list[Issue]:
+def _dead_events(comp: Composition, analysis: Analysis) -> list[Issue]:
     issues = []
     for eid, entry in comp.lists["events"].items():
-        if eid in reach.events:
+        if eid in analysis.reach.events:
             continue
         why = "its probability is 0" if entry.model.probability <= 0 else \
-            "its conditions can never hold"
+            f"its {failing(analysis, entry, 'conditions') or 'conditions can never hold'}"
         issues.append(issue("event-never-fires", f"this event can never be drawn: {why}",
                             entry.origin.file, entry.origin.pointer, eid))
     return issues
@@ -133,9 +172,14 @@ def check_translations(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
         _texts(main, key, getattr(main, key), f"/{key}", file, main.id, issues)
     for kind in m.LIST_KINDS:
         for entry in comp.lists[kind].values():
-            if entry.origin.file != BUILTIN_NAME:
-                _walk_texts(entry.model, entry.origin.pointer, entry.origin.file,
-                            entry.model.id, issues)
+            if entry.origin.file == BUILTIN_NAME:
+                continue
+            found: list[Issue] = []
+            _walk_texts(entry.model, entry.origin.pointer, entry.origin.file, entry.model.id,
+                        found)
+            for item in found:  # a text a patch wrote is reported in the patch
+                file, pointer = entry.where(item.pointer)
+                issues.append(dataclasses.replace(item, file=file, pointer=pointer))
     return issues
 
 
@@ -160,6 +204,15 @@ def _texts(node: BaseModel, name: str, value: dict[str, Any], pointer: str, file
         return  # not a text (weights, starting resources)
     if name in ("resource_weights", "channel_bias", "resources"):
         return
+    unknown = [lang for lang in value if lang not in LANGUAGES]
+    for lang in unknown:
+        alias = LANGUAGE_ALIASES.get(lang.lower())
+        hint = f" (did you mean {alias!r}?)" if alias else did_you_mean(lang, LANGUAGES)
+        issues.append(issue("bad-language", f"{lang!r} is not a language of the game"
+                            f"{hint}: texts use en (English) and id "
+                            "(Bahasa Indonesia)", file, f"{pointer}/{escape(lang)}", oid))
+    if unknown:
+        return  # one problem: the misspelt code, not also a missing translation
     for lang, language in LANGUAGES.items():
         if lang not in value:
             issues.append(issue("missing-translation",

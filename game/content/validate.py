@@ -1,22 +1,27 @@
 """Validating files and folders: what ``saluran validate`` checks, without playing.
 
-A folder holding ``scenario.json`` is one scenario; any other folder is searched (up to
-``MAX_SEARCH_DEPTH`` levels) for scenarios.  A JSON file is checked as a scenario when it is
-named ``scenario.json`` or holds an ``id``; otherwise as a part (shape only: its references
-are checked with the scenario that includes it).
+A folder holding ``scenario.json`` is one scenario; a folder holding ``mod.json`` is one
+patch mod, checked stacked on each scenario it applies to; any other folder is searched (up
+to ``MAX_SEARCH_DEPTH`` levels) for both.  A JSON file is checked as a scenario when it is
+named ``scenario.json`` or holds an ``id``, as a patch mod when it is named ``mod.json`` or
+holds ``applies_to``; otherwise as a part (shape only: its references are checked with the
+scenario that includes it).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.content.compose import display, parse_model
+from game.content.compose import Composition, display, parse_model
 from game.content.issues import ContentError, Issue, issue
 from game.content.jsonfile import read_source
 from game.content.loader import Checked, check_scenario, place
 from game.content.models import PartFile
-from game.content.mods import MAIN_FILE
+from game.content.mods import MAIN_FILE, MOD_FILE
+from game.content.modstack import read_mod, read_mod_file
 
 MAX_SEARCH_DEPTH = 3
 
@@ -27,6 +32,7 @@ class Target:
 
     path: Path
     scenario: bool
+    mod: bool = False
 
 
 @dataclass(slots=True)
@@ -49,22 +55,36 @@ class Report:
 def targets(path: Path) -> tuple[list[Target], list[Issue]]:
     """What to validate under ``path`` (which must exist)."""
     if path.is_dir():
-        main = path / MAIN_FILE
-        if main.is_file():
-            return [Target(main, True)], []
-        found: list[Path] = []
-        pattern = MAIN_FILE
-        for _ in range(MAX_SEARCH_DEPTH):
-            pattern = f"*/{pattern}"
-            try:
-                found += sorted(p for p in path.glob(pattern) if p.is_file())
-            except OSError:
-                break
+        main, mod = path / MAIN_FILE, path / MOD_FILE
+        if main.is_file() or mod.is_file():
+            return [Target(p, p == main, p == mod) for p in (main, mod) if p.is_file()], []
+        found: list[Target] = []
+        for name in (MAIN_FILE, MOD_FILE):
+            pattern = name
+            for _ in range(MAX_SEARCH_DEPTH):
+                pattern = f"*/{pattern}"
+                try:
+                    found += [Target(p, name == MAIN_FILE, name == MOD_FILE)
+                              for p in sorted(path.glob(pattern)) if p.is_file()]
+                except OSError:
+                    break
         if not found:
-            return [], [issue("no-scenario", f"no {MAIN_FILE} in this folder or below it",
-                              display(path))]
-        return [Target(p, True) for p in found], []
+            return [], [issue("no-scenario", f"no {MAIN_FILE} or {MOD_FILE} in this folder "
+                              "or below it", display(path))]
+        return found, []
+    if _looks_like_mod(path):
+        return [Target(path, False, True)], []
     return [Target(path, _looks_like_scenario(path))], []
+
+
+def _looks_like_mod(path: Path) -> bool:
+    if path.name == MOD_FILE:
+        return True
+    try:
+        data = read_source(path, display(path)).data
+    except ContentError:
+        return False
+    return isinstance(data, dict) and "applies_to" in data and "id" not in data
 
 
 def _looks_like_scenario(path: Path) -> bool:
@@ -92,16 +112,41 @@ def check_part(path: Path) -> list[Issue]:
     return place(issues, {name: source})
 
 
-def validate_paths(paths: list[Path], deep: bool = True) -> Report:
-    """Check every scenario and part under ``paths`` (each must exist)."""
+def check_mod(path: Path, deep: bool = True, before: Sequence[str] = ()) -> list[Checked]:
+    """A patch mod stacked (after ``before``) on each scenario it applies to."""
+    info = read_mod(path, path.parent.name)
+    if info.problem:
+        comp = Composition(main=display(path))
+        read_mod_file(comp, path)
+        return [Checked(display(path), place(comp.issues, comp.sources), files=[display(path)],
+                        id=info.id)]
+    results = []
+    for i, sid in enumerate(info.applies_to):
+        checked = check_scenario(sid, deep=deep, mods=[*before, path])
+        if not checked.files:  # no such scenario: say so at the mod's applies_to
+            source = read_source(path, display(path))
+            moved = [dataclasses.replace(found, file=display(path), pointer=f"/applies_to/{i}")
+                     for found in checked.issues]
+            checked.issues = place(moved, {display(path): source})
+        results.append(checked)
+    return results
+
+
+def validate_paths(paths: list[Path], deep: bool = True, mods: Sequence[str] = ()) -> Report:
+    """Check every scenario, patch mod and part under ``paths`` (each must exist); scenarios
+    with the patch mods ``mods`` stacked on them."""
     report = Report()
     for path in paths:
         found, problems = targets(path)
         report.add(problems)
         for target in found:
             try:
-                if target.scenario:
-                    checked = check_scenario(target.path, deep=deep)
+                if target.mod:
+                    for checked in check_mod(target.path, deep, mods):
+                        report.checked.append(checked)
+                        report.add(checked.issues)
+                elif target.scenario:
+                    checked = check_scenario(target.path, deep=deep, mods=mods)
                     report.checked.append(checked)
                     report.add(checked.issues)
                 else:

@@ -243,12 +243,13 @@ class ActorSetup:
     """The player or a rival as the scenario starts them."""
 
     id: ActorId
-    name: str
+    name: str  # the name in English (or the only name given)
     persona: str | None = None
     party: PartyId | None = None
     resources: dict[str, float] = field(default_factory=dict)
     positions: tuple[PositionId, ...] = ()
     player: bool = False
+    names: Text = field(default_factory=dict)  # the name by language, when it differs
 
 
 @dataclass(frozen=True, slots=True)

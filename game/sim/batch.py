@@ -51,6 +51,7 @@ class BatchSpec:
     """What to run: ``games`` seeds from ``seed`` for each player policy."""
 
     scenario: str = "nusantara"  # an id or a path, as given
+    mods: tuple[str, ...] = ()  # patch mods stacked on the scenario, in load order
     games: int = 100
     seed: int = 0
     player_policies: tuple[str, ...] = ("greedy",)
@@ -124,7 +125,7 @@ def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -
     """Where a batch came from: versions, scenario, seeds, policies, machine."""
     return {
         "version": package_version(), "python": platform.python_version(),
-        "platform": platform.platform(), "scenario": spec.scenario,
+        "platform": platform.platform(), "scenario": spec.scenario, "mods": list(spec.mods),
         "fingerprint": fingerprint, "seeds": [spec.seed, spec.seed + spec.games - 1],
         "games_per_policy": spec.games, "player_policies": list(spec.player_policies),
         "rival_policy": spec.rival_policy, "jobs": jobs, "backend": backend,
@@ -133,7 +134,7 @@ def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -
 
 def prepare(spec: BatchSpec, out: Path) -> Payload:
     """Load and check the scenario and policies; write scenario.json. Raises on bad input."""
-    scenario, document = load_with_document(spec.scenario)
+    scenario, document = load_with_document(spec.scenario, spec.mods)
     book = compile_rulebook(scenario)
     for name in (*spec.player_policies, *([spec.rival_policy] if spec.rival_policy else [])):
         make_policy(name, book)  # raises UnknownPolicy with the valid names

@@ -1,0 +1,185 @@
+"""Checks of meaning that name the failing condition: contradictory conditions, moves that
+grant what their own effects require, channels nothing enters, choices on world events.
+
+Each finding names the object and points at the condition or effect at fault.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from game.content import models as m
+from game.content.issues import Issue, issue
+from game.content.layers import BUILTIN_NAME, Composition, Entry
+from game.content.reach import effects_of as reach_effects
+
+#: Where each kind of object keeps a list of conditions.
+CONDITION_LISTS = (("positions", "requires"), ("moves", "requires"),
+                   ("contests", "requires"), ("events", "conditions"))
+
+
+def summary(raw: Any, limit: int = 90) -> str:
+    """A condition or effect as compact JSON, for messages."""
+    text = json.dumps(raw, ensure_ascii=False, separators=(", ", ": "))
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def raw_at(entry: Entry, pointer: str) -> Any:
+    """The JSON at ``pointer`` (relative to the object) as merged."""
+    node: Any = entry.raw
+    for part in pointer.split("/")[1:]:
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return node
+
+
+def _report(entry: Entry, code: str, suffix: str, message: str) -> Issue:
+    file, pointer = entry.where(entry.origin.pointer + suffix)
+    return issue(code, message, file, pointer, entry.model.id)
+
+
+def check_meaning(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
+    """Contradictions, never-legal moves and channels never entered (warnings)."""
+    positions = {pid: e.model for pid, e in comp.lists["positions"].items()}
+    issues: list[Issue] = []
+    for kind, attr in CONDITION_LISTS:
+        for entry in comp.lists[kind].values():
+            for suffix, why in contradictions(getattr(entry.model, attr), f"/{attr}",
+                                              main.calendar.max_turns, positions):
+                issues.append(_report(entry, "contradictory-condition", suffix,
+                                      f"{summary(raw_at(entry, suffix))} can never hold: {why}"))
+    for entry in comp.lists["moves"].values():
+        issues += _never_legal(entry, positions)
+    issues += _channels_never_entered(comp)
+    return issues
+
+
+def contradictions(conds: list[Any], pointer: str, max_turns: int,
+                   positions: dict[str, m.Position]) -> Iterator[tuple[str, str]]:
+    """(pointer, why) for each condition that cannot hold, alone or with its siblings."""
+    for i, cond in enumerate(conds):
+        here = f"{pointer}/{i}"
+        why = _alone(cond, max_turns)
+        if why:
+            yield here, why
+        if isinstance(cond, m.AllCond):
+            yield from contradictions(cond.conditions, f"{here}/conditions", max_turns,
+                                      positions)
+    yield from _together(conds, pointer, positions)
+
+
+def _alone(cond: Any, max_turns: int) -> str:
+    low, high = getattr(cond, "min", None), getattr(cond, "max", None)
+    if isinstance(cond, m.ResourceCond | m.TurnCond | m.AgeCond | m.PartyPopularityCond) \
+            and low is not None and high is not None and low > high:
+        return f"its min {low:g} is above its max {high:g}"
+    if isinstance(cond, m.TurnCond) and low is not None and low > max_turns:
+        return f"turn {low} comes after the last turn ({max_turns})"
+    if isinstance(cond, m.TenureCond) and cond.turns >= max_turns:
+        return f"{cond.turns} turns of tenure cannot be served in a {max_turns}-turn career"
+    return ""
+
+
+def _needs_party(pos: m.Position) -> bool:
+    return pos.per_party or any(isinstance(c, m.PartyMemberCond) and c.member
+                                for c in pos.requires)
+
+
+def _together(conds: list[Any], pointer: str,
+              positions: dict[str, m.Position]) -> Iterator[tuple[str, str]]:
+    """Pairs in one list (all must hold) that exclude each other."""
+    outside = next((i for i, c in enumerate(conds)
+                    if isinstance(c, m.PartyMemberCond) and not c.member), None)
+    statuses: dict[str, tuple[int, bool]] = {}
+    for i, cond in enumerate(conds):
+        here = f"{pointer}/{i}"
+        if outside is not None and isinstance(cond, m.PartyMemberCond) and cond.member:
+            yield here, f"it needs party membership, and {pointer}/{outside} needs none"
+        if outside is not None and isinstance(cond, m.HoldsCond) and not cond.ever and all(
+                p in positions and _needs_party(positions[p]) for p in cond.positions):
+            yield here, (f"{', '.join(cond.positions)} can only be held by a party member, "
+                         f"and {pointer}/{outside} needs no party")
+        if isinstance(cond, m.StatusCond):
+            seen = statuses.get(cond.status)
+            if seen is not None and seen[1] != cond.present:
+                yield here, f"{pointer}/{seen[0]} needs the opposite for status {cond.status!r}"
+            statuses.setdefault(cond.status, (i, cond.present))
+
+
+def _never_legal(entry: Entry, positions: dict[str, m.Position]) -> list[Issue]:
+    """A move whose gain_position needs what the same move grants: the engine checks every
+    effect against the actor before the move, so the requirement can never be met."""
+    move: m.Move = entry.model
+    lists = [("effects", list(move.effects))]
+    lists += [(name, list(move.effects) + list(getattr(move, name)))
+              for name in ("on_success", "on_failure")]
+    issues = []
+    reported: set[str] = set()
+    for name, effects in lists:
+        gained = {e.position for e in effects if isinstance(e, m.GainPositionEffect)}
+        joins = any(isinstance(e, m.JoinPartyEffect) for e in effects)
+        for i, eff in enumerate(getattr(move, name)):
+            if not isinstance(eff, m.GainPositionEffect) or eff.position not in positions:
+                continue
+            why = _needs_own_grant(positions[eff.position], gained - {eff.position}, joins)
+            if why and eff.position not in reported:
+                reported.add(eff.position)
+                issues.append(_report(entry, "never-legal-move", f"/{name}/{i}",
+                                      f"this move can never be made: {eff.position!r} requires "
+                                      f"{why}, which the same move grants; requirements are "
+                                      "checked before any effect happens (split it in two "
+                                      "moves)"))
+    return issues
+
+
+def _needs_own_grant(pos: m.Position, gained: set[str], joins: bool) -> str:
+    for i, cond in enumerate(pos.requires):
+        if isinstance(cond, m.HoldsCond) and not cond.ever and set(cond.positions) <= gained:
+            return f"holding {', '.join(cond.positions)} (requires/{i})"
+        if isinstance(cond, m.TenureCond) and cond.position in gained:
+            return f"tenure in {cond.position} (requires/{i})"
+        if joins and isinstance(cond, m.PartyMemberCond) and cond.member:
+            return f"party membership (requires/{i})"
+    return ""
+
+
+def _channels_never_entered(comp: Composition) -> list[Issue]:
+    """A channel whose moves climb (grant positions, enter contests) but that nothing enters.
+
+    A channel of moves open to everyone (networking, fundraising) needs no entry; one whose
+    moves lead somewhere is a ladder, and a ladder nobody is recorded entering is a mistake.
+    """
+    climbs: dict[str, list[str]] = {}
+    for entry in comp.lists["moves"].values():
+        for eff in reach_effects(entry.model):
+            if isinstance(eff, m.GainPositionEffect):
+                climbs.setdefault(entry.model.channel, []).append(eff.position)
+            elif isinstance(eff, m.EnterContestEffect | m.NominateEffect):
+                climbs.setdefault(entry.model.channel, []).append(f"contest {eff.contest}")
+    issues = []
+    for cid, entry in comp.lists["channels"].items():
+        ch: m.Channel = entry.model
+        if climbs.get(cid) and not ch.entry_positions and not ch.entry_contest_kinds:
+            shown = ", ".join(sorted(set(climbs[cid]))[:4])
+            issues.append(_report(entry, "channel-never-entered", "",
+                                  f"its moves lead to {shown}, but nothing enters the channel: "
+                                  "list the positions in entry_positions (or contest kinds in "
+                                  "entry_contest_kinds)"))
+    return issues
+
+
+def check_world_choices(comp: Composition) -> list[Issue]:
+    """Choices on a world event are refused: a world event is drawn once for everyone, and
+    only an actor's own card can wait for that actor's answer."""
+    issues = []
+    for entry in comp.lists["events"].values():
+        if entry.origin.file == BUILTIN_NAME:
+            continue
+        event: m.Event = entry.model
+        if event.scope == "world" and event.choices:
+            issues.append(_report(entry, "world-event-choices", "/choices",
+                                  "a world event cannot offer choices (it happens to everyone "
+                                  "at once): make it \"scope\": \"actor\", or move the choices' "
+                                  "effects into \"effects\""))
+    return issues
