@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from game.ai.planner.atoms import Amount, Member
 from game.ai.planner.outlook import Outlook
 from game.ai.planner.reckoner import Reckoner, Route, Step
+from game.core.conditions import turns_until
 
 MIN_STEP_CHANCE = 0.05  # a step below this is treated as this, so weights stay finite
+ENTERED_WEIGHT = 0.05  # what winning a contest entered beside the road is worth
 
 
 @dataclass(slots=True)
@@ -60,16 +62,40 @@ class Goals:
 
 
 def goals_for(reckoner: Reckoner, road: Route | None) -> Goals:
-    """The goals of following ``road`` from where the reckoner's actor stands."""
+    """The goals of following ``road`` from where the reckoner's actor stands, and of the
+    contests it already stands in."""
     goals = Goals(road)
-    if road is None or not road.steps:
-        return goals
-    for step in road.steps:
-        weight = min(road.chance / max(step.chance, MIN_STEP_CHANCE), 1.0)
-        _add_step(reckoner, goals, step, weight)
-    upcoming = min(road.steps, key=lambda s: s.turn)
-    goals.needs_party = any(isinstance(a, Member) for a in upcoming.term)
+    if road is not None and road.steps:
+        for step in road.steps:
+            weight = min(road.chance / max(step.chance, MIN_STEP_CHANCE), 1.0)
+            _add_step(reckoner, goals, step, weight)
+        upcoming = min(road.steps, key=lambda s: s.turn)
+        goals.needs_party = any(isinstance(a, Member) for a in upcoming.term)
+    _add_entered(reckoner, goals)
     return goals
+
+
+def _add_entered(reckoner: Reckoner, goals: Goals) -> None:
+    """A contest the actor is entered in is an objective at its next sitting, even when the
+    road aims at a later one: trying now costs nothing more, and a win now frees the years
+    after it."""
+    me, book = reckoner.me, reckoner.view.book
+    aimed = {(o.contest, o.turn) for o in goals.objectives}
+    for contest_id in dict.fromkeys([*me.registrations, *me.nominations]):
+        contest = book.contests[contest_id]
+        sitting = reckoner.turn + turns_until(contest.schedule.every, contest.schedule.offset,
+                                              reckoner.turn)
+        if (contest_id, sitting) in aimed:
+            continue
+        position = contest.position
+        if position in book.victory_positions:
+            weight = 1.0
+        else:
+            weight = goals.positions.get(position, ENTERED_WEIGHT)
+        look = reckoner.outlooks(contest_id, reckoner.party)
+        goals.objectives.append(Objective(
+            contest_id, sitting, weight, look, reckoner.projected(contest, sitting),
+            reckoner.strength(contest_id), reckoner.reachable(contest, sitting)))
 
 
 def _add_step(reckoner: Reckoner, goals: Goals, step: Step, weight: float) -> None:

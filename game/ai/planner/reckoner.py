@@ -288,7 +288,9 @@ class Reckoner:
             if turn is None or turn > min(latest, self.last):
                 return None
             chance = self._seat_chance(gate.position)
-            return turn, chance, chance, float(turn - self.turn)
+            # a promotion comes at the end of the turn, a move's seat at once
+            held_from = turn + (1 if gate.kind == "automatic" else 0)
+            return turn, chance, chance, float(held_from - self.turn)
         contest = self.atlas.contest(gate.contest or "")
         first = self._sitting(contest, start, gate)
         if first is None or first > latest:
@@ -305,7 +307,7 @@ class Reckoner:
         chances = [self._contest_chance(gate, turn) for turn in sittings]
         missed, expected = 1.0, 0.0
         for turn, p in zip(sittings, chances, strict=True):
-            expected += missed * p * (turn - self.turn)
+            expected += missed * p * (turn + 1 - self.turn)  # seated after the sitting
             missed *= 1.0 - p
         p_total = 1.0 - missed
         expected = expected / p_total + missed * every if p_total > 0 else float(every)
@@ -354,14 +356,11 @@ class Reckoner:
 
     def projected(self, contest: ContestDef, turn: int, gate: Gate | None = None) -> float:
         """The strength the actor can have built in ``contest`` by ``turn``: growing at the
-        pace the economy allows, slowing as it nears what the contest's factors allow."""
+        pace the economy allows, up to what the contest's factors allow."""
         now = self.strength(contest.id)
         top = REACH * self.ceiling(contest)
         ahead = max(turn - self.turn, 0)
-        pace = self.economy.growth.get(contest.id, 0.0)
-        built = 0.0
-        if top > now and pace > 0:
-            built = (top - now) * (1.0 - math.exp(-ahead * pace / (top - now)))
+        built = min(self.economy.growth.get(contest.id, 0.0) * ahead, max(top - now, 0.0))
         if contest.kind == "general_election" and contest.id not in self.me.registrations:
             window = (gate.lead if gate is not None else 0) + 1
             built += min(self.economy.window_gain.get(contest.id, 0.0) * window,
