@@ -8,6 +8,7 @@ from game.core import Forecast, MakeMove, MovePreview, contest_forecast
 from game.core.contests import entry_rejection
 from game.core.events import FactorValue
 from game.core.scenario import MoveDef
+from game.ui.board_layout import BoardSpec
 from game.ui.context import Ui
 from game.ui.panels.lens import Lens
 from game.ui.widgets import Tip
@@ -186,4 +187,14 @@ def contest_tip(lens: Lens, cid: str) -> Tip:
         tip.add(t("contest.can_enter"), "", lens.ui.pal.reach)
     if registered or rejection is None:
         add_forecast(lens, tip, contest_forecast(lens.state, lens.player.id, cid))
+    return tip
+
+
+def track_tip(lens: Lens, track: str, spec: BoardSpec) -> Tip:
+    """A board column: its full name and its offices, highest tier first."""
+    t, n = lens.ui.t, lens.names
+    tip = Tip(n.track(track), t("tip.column"))
+    for pid, column, tier in sorted(spec.positions, key=lambda p: -p[2]):
+        if column == track:
+            tip.add(n.position(pid), t("tip.tier", tier=tier), indent=1)
     return tip

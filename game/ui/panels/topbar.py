@@ -39,9 +39,12 @@ class TopBar(Panel):
         when = f"{lens.names.date(state.turn)} \u00b7 " + t(
             "top.turn", turn=state.turn, turns=spec.max_turns)
         label(surface, ui, when, (pad, ui.s(8)), 16, pal.text, bold=True, width=left_w - pad)
-        who = t("top.who", name=player.name, age=lens.names.age(state),
-                party=lens.names.party(player.party))
-        label(surface, ui, who, (pad, ui.s(32)), 13, pal.dim, width=left_w - pad)
+        age = lens.names.age(state)
+        who = t("top.who", name=player.name, age=age, party=lens.names.party(player.party))
+        abbreviation = lens.names.abbreviation(player.party)
+        short = t("top.who", name=player.name, age=age, party=abbreviation) if abbreviation \
+            else ""
+        label(surface, ui, who, (pad, ui.s(32)), 13, pal.dim, width=left_w - pad, short=short)
         self.targets.append(Target("top:when", self.local(pygame.Rect(0, 0, left_w,
                                                                         self.rect.h)),
                                    self._when_tip, group="top"))

@@ -143,8 +143,10 @@ class ContestScene(Scene):
                                 seats=event.seats), (x, y), 13, pal.dim, width=inner)
         title = names.contest(event.contest) + (
             f" \u2014 {names.party(event.party)}" if event.party else "")
+        abbreviation = names.abbreviation(event.party)
+        short = f"{names.contest(event.contest)} \u2014 {abbreviation}" if abbreviation else ""
         label(surface, ui, title, (x, y + ui.s(20)), 24, pal.accent, bold=True,
-              width=inner - ui.s(220))
+              width=inner - ui.s(220), short=short)
         mine = next((c for c in event.contestants if c.actor == lens.player.id), None)
         if mine is not None:
             verdict = ui.t("contest.you_won" if mine.won else "contest.you_lost")
