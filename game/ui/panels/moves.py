@@ -191,7 +191,9 @@ class MoveList(Panel):
             short = f"{short}: {abbreviation}" if abbreviation else ""
         x = rect.x + ui.s(22)
         if row.refusal is not None:
-            split = x + (rect.right - x) * 45 // 100
+            # the name takes what it needs, up to 60% of the row; the reason gets the rest
+            wanted = ui.text.width(name, NAME_SIZE) + ui.s(12)
+            split = x + min(max(wanted, (rect.right - x) * 40 // 100), (rect.right - x) * 60 // 100)
             label(surface, ui, name, (x, mid - ui.s(10)), NAME_SIZE, pal.faint,
                   width=split - x - ui.s(12), short=short)
             label(surface, ui, row.refusal, (rect.right - ui.s(6), mid - ui.s(8)), SMALL,

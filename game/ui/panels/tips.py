@@ -103,6 +103,7 @@ def position_tip(lens: Lens, pid: str, reachable: bool) -> Tip:
     if holders:
         tip.add(t("tip.held_by", names=", ".join(lens.actor_name(a) for a in holders[:8])),
                 indent=1)
+    add_chamber(lens, tip, pid)
     for key, value in (("salary", pdef.salary), ("influence", pdef.influence)):
         if value:
             tip.add(t(f"tip.{key}"), loc.signed(value, 1))
@@ -131,6 +132,17 @@ def position_tip(lens: Lens, pid: str, reachable: bool) -> Tip:
         tip.add(t("tip.excludes", items=", ".join(n.position(p) for p in pdef.excludes)), "",
                 lens.ui.pal.dim)
     return tip
+
+
+def add_chamber(lens: Lens, tip: Tip, pid: str) -> None:
+    """An elected body's seats by party: what the thin bar in its board cell shows."""
+    chamber = lens.state.party_seats.get(pid)
+    if not chamber or sum(chamber.values()) <= 0:
+        return
+    tip.add(lens.ui.t("tip.chamber"), "", bold=True)
+    for party, count in sorted(chamber.items(), key=lambda item: -item[1]):
+        if count:
+            tip.add(lens.names.party(party), str(count), lens.party_colour(party), indent=1)
 
 
 def resource_tip(lens: Lens, rid: str, changes: list[tuple[str, float]]) -> Tip:
