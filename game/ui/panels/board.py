@@ -183,20 +183,22 @@ class BoardView(Panel):
             border, width = (pal.text if hot else pal.line), 1
         pygame.draw.rect(surface, border, rect, width, border_radius=ui.s(5))
         pad = ui.s(5)
-        step = self._name_step()
-        room = max((rect.h - ui.s(22)) // step, 1)  # the seats row keeps the bottom s(22)
+        step, top = self._name_step(), rect.y + ui.s(4)
+        # the last line's letters end above the seats row's (the bottom s(15) of the cell)
+        room = max((rect.bottom - ui.s(15) - top - ui.text.line_height(NAME_SIZE)) // step + 1,
+                   1)
         lines = ui.text.fit_lines(lens.names.position(pid), NAME_SIZE, rect.w - 2 * pad, room,
                                   bold=mine)
         self.shown[pid] = lines
-        y = rect.y + ui.s(4)
+        y = top
         for line in lines:
             label(surface, ui, line, (rect.x + pad, y), NAME_SIZE,
                   pal.text if (mine or pid in self.reachable) else pal.dim, bold=mine)
             y += step
         if pid in lens.book.victory_positions:
             self._star(surface, (rect.right - ui.s(9), rect.y + ui.s(11)), ui.s(6))
-        self._seats(surface, pid, rect)
         self._chamber(surface, pid, rect)
+        self._seats(surface, pid, rect)
         self.targets.append(Target(f"pos:{pid}", self.local(rect), self._tip(pid),
                                    group="board"))
         del pdef
@@ -228,14 +230,14 @@ class BoardView(Panel):
                   pal.dim, align="right")
 
     def _chamber(self, surface: pygame.Surface, pid: str, rect: pygame.Rect) -> None:
-        """The elected body's seats by party: a thin stacked bar."""
+        """The elected body's seats by party: a thin stacked bar along the cell's bottom."""
         chamber = self.lens.state.party_seats.get(pid)
         total = sum(chamber.values()) if chamber else 0
         if not chamber or total <= 0:
             return
         ui = self.ui
-        bar = pygame.Rect(rect.x + ui.s(5), rect.bottom - ui.s(22), rect.w - ui.s(10),
-                          max(2, ui.s(3)))
+        bar = pygame.Rect(rect.x + ui.s(5), rect.bottom - max(2, ui.s(3)) - ui.s(1),
+                          rect.w - ui.s(10), max(2, ui.s(2)))
         x = bar.x
         for party, seats in chamber.items():
             width = round(bar.w * seats / total)
