@@ -12,7 +12,7 @@ from ui_helpers import make_app, open_campaign, pump
 from game.core.events import Contestant, ContestHeld
 from game.ui.app import App
 from game.ui.locale import Locale
-from game.ui.results import result_rows
+from game.ui.results import districts, result_rows
 from game.ui.scene import Push
 from game.ui.scenes.contest import ContestScene
 
@@ -101,3 +101,16 @@ def test_the_results_screen_names_no_numbered_contenders(tmp_path: Path, lang: s
         session.wait()
     finally:
         pygame.quit()
+
+
+def test_district_shares_are_never_added_up() -> None:
+    # three districts of three: each actor against two field contenders
+    ballot = (entrant(None, 0.7, True), entrant("me", 0.2, False), entrant(None, 0.1, False),
+              entrant("ann", 0.6, True), entrant(None, 0.3, False), entrant(None, 0.1, False),
+              entrant("bob", 0.5, True), entrant(None, 0.4, False), entrant(None, 0.1, False))
+    assert [len(d) for d in districts(ballot, 3)] == [3, 3, 3]
+    assert districts(ballot, 4) == [] and districts(ballot[:6], 6) == []  # not that shape
+    rows, _ = result_rows(ballot, exam=False, limit=10, pooled=False)
+    losers = next(r for r in rows if r.grouped and not r.won)
+    assert losers.value == pytest.approx(0.4)  # the best of them, not 0.4+0.3+0.1+...
+    assert all(r.value <= 1.0 for r in rows)

@@ -20,9 +20,10 @@ Translate = Callable[..., str]
 class ResultRow:
     """One line of the results: a named entrant, or a group of unnamed ones."""
 
-    members: tuple[Contestant, ...]  # strongest first
+    members: tuple[Contestant, ...]  # best first
     won: bool
     exam: bool  # scored against a pass mark (exams, appointments) rather than voted
+    pooled: bool = True  # one ballot for all; False: each in a district of their own
 
     @property
     def grouped(self) -> bool:
@@ -41,8 +42,11 @@ class ResultRow:
 
     @property
     def value(self) -> float:
-        """What the bar shows: the vote share, or the (best) score in an exam."""
-        return self.lead.strength if self.exam else self.share
+        """What the bar shows: the vote share (a group's together, or its best where each
+        stood in a district of their own), or the (best) score in an exam."""
+        if self.exam:
+            return self.lead.strength
+        return self.share if self.pooled else self.lead.share
 
     def label(self, t: Translate) -> str:
         """A group's name, e.g. "8 other candidates" ("" for a named entrant)."""
@@ -54,22 +58,35 @@ class ResultRow:
         return t(f"contest.field_{kind}" + ("_one" if count == 1 else ""), n=count)
 
 
+def districts(contestants: tuple[Contestant, ...], size: int) -> list[tuple[Contestant, ...]]:
+    """The districts of a district contest: consecutive runs of ``size`` entrants with one
+    actor each, as the ballot lists them (empty if the list is not shaped so)."""
+    if size < 2 or not contestants or len(contestants) % size:
+        return []
+    found = [contestants[i:i + size] for i in range(0, len(contestants), size)]
+    if any(sum(1 for c in d if c.actor is not None) != 1 for d in found):
+        return []
+    return found
+
+
 def result_rows(contestants: tuple[Contestant, ...], exam: bool, limit: int,
-                keep: str | None = None) -> tuple[list[ResultRow], int]:
+                keep: str | None = None, pooled: bool = True,
+                ) -> tuple[list[ResultRow], int]:
     """The rows to show, best first, and how many named entrants did not fit in ``limit``
-    (the groups, the entrant ``keep`` (the player) and the winners are shown first)."""
-    def strength_first(c: Contestant) -> tuple[float, float]:
-        return (-c.strength, -c.share)
+    (the groups, the entrant ``keep`` (the player) and the winners are shown first).
+    ``pooled`` False: everyone stood in a district of their own, so shares do not add up."""
+    def best_first(c: Contestant) -> tuple[float, float]:
+        return (-c.strength, -c.share) if exam or pooled else (-c.share, -c.strength)
 
     def order(row: ResultRow) -> tuple[float, bool]:
         return (-row.value, not row.won)
 
-    rows = [ResultRow((c,), c.won, exam) for c in contestants if c.actor is not None]
+    rows = [ResultRow((c,), c.won, exam, pooled) for c in contestants if c.actor is not None]
     for won in (True, False):
         field = sorted((c for c in contestants if c.actor is None and c.won == won),
-                       key=strength_first)
+                       key=best_first)
         if field:
-            rows.append(ResultRow(tuple(field), won, exam))
+            rows.append(ResultRow(tuple(field), won, exam, pooled))
     if len(rows) <= limit:
         return sorted(rows, key=order), 0
     groups = [r for r in rows if r.grouped]

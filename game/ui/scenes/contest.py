@@ -12,7 +12,7 @@ from game.ui.charts import hemicycle, result_bars, waterfall
 from game.ui.context import Ui
 from game.ui.names import Names
 from game.ui.panels.lens import Lens
-from game.ui.results import ResultRow, result_rows
+from game.ui.results import ResultRow, districts, result_rows
 from game.ui.scene import Pop, Replace, Scene, Transition
 from game.ui.widgets import Target, Tip, TipLayer, label, panel
 
@@ -48,7 +48,14 @@ class ContestScene(Scene):
 
     def _table(self) -> tuple[list[ResultRow], int]:
         return result_rows(self.event.contestants, self.event.threshold is not None, MAX_ROWS,
-                           self.lens.player.id)
+                           self.lens.player.id, pooled=not self._districts())
+
+    def _districts(self) -> list[tuple[Contestant, ...]]:
+        """Each actor's district, in a contest fought district by district (else empty)."""
+        contest = self.lens.book.contests.get(self.event.contest)
+        if contest is None or contest.allocation != "districts":
+            return []
+        return districts(self.event.contestants, contest.field_count + 1)
 
     def name_of(self, row: ResultRow) -> str:
         """A row's name: the entrant's, or the group's ("8 other candidates")."""
@@ -111,8 +118,10 @@ class ContestScene(Scene):
         """The unnamed field: how many, their vote together, each one's result."""
         t, loc = self.ui.t, self.ui.locale
         result = Tip(self.name_of(row), t("contest.field_body"))
-        if not row.exam:
+        if not row.exam and row.pooled:
             result.add(t("contest.share_together"), loc.percent(row.share), bold=True)
+        elif not row.exam:
+            result.add(t("contest.field_districts"), "", self.ui.pal.dim)
         seats = len(row.members) if row.won else 0
         result.add(t("contest.field_seats"), str(seats))
         each = [loc.number(c.strength, 1) if row.exam else loc.percent(c.share)
@@ -233,8 +242,10 @@ class ContestScene(Scene):
         event, t = self.event, self.ui.t
         if event.threshold is not None:
             return event.threshold, t("contest.pass_mark")
-        winners = [c.strength for c in event.contestants if c.won]
-        losers = [c.strength for c in event.contestants if not c.won]
+        ballot = next((d for d in self._districts() if any(c is chosen for c in d)),
+                      event.contestants)  # a district's winner beat only its own rivals
+        winners = [c.strength for c in ballot if c.won]
+        losers = [c.strength for c in ballot if not c.won]
         if chosen.won and losers:
             return max(losers), t("contest.best_loser")
         if not chosen.won and winners:
