@@ -122,3 +122,14 @@ def test_an_unreadable_save_says_why_in_the_load_list(app: App) -> None:
     info = next(i for i in scene.infos if i.slot == "slot3")
     tip = scene.problem_tip(info)
     assert tip.startswith("Berkas ini kosong: simpanan tidak pernah selesai ditulis.")
+
+
+def test_every_kind_of_save_problem_has_words_in_both_languages() -> None:
+    from game.ui.locale import table
+    from game.ui.problems import SAVE_REASONS
+
+    kinds = {kind for _, kind in SAVE_REASONS} | {"newer", "ironman", "permission",
+                                                  "unreadable", "other"}
+    for lang in ("en", "id"):
+        missing = [k for k in kinds if f"problem.save_{k}" not in table(lang)]
+        assert not missing, (lang, missing)

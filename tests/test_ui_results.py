@@ -114,3 +114,12 @@ def test_district_shares_are_never_added_up() -> None:
     losers = next(r for r in rows if r.grouped and not r.won)
     assert losers.value == pytest.approx(0.4)  # the best of them, not 0.4+0.3+0.1+...
     assert all(r.value <= 1.0 for r in rows)
+
+
+def test_every_group_label_has_words_in_both_languages() -> None:
+    from game.ui.locale import table
+
+    for lang in ("en", "id"):
+        for kind in ("won", "lost", "passed", "failed"):
+            for suffix in ("", "_one"):
+                assert f"contest.field_{kind}{suffix}" in table(lang), (lang, kind, suffix)
