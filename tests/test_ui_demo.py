@@ -15,8 +15,8 @@ from game.ui.context import MIN_SIZE
 from game.ui.demo import run_demo
 
 SCENES = ("title", "settings", "guide_channels", "guide_rules", "guide_keys", "new_career",
-          "campaign", "campaign_tooltip", "campaign_board_tooltip", "pause", "save", "load",
-          "error")
+          "campaign", "campaign_tooltip", "campaign_board_tooltip", "event_card", "contest",
+          "campaign_later", "pause", "save", "load", "error")
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
