@@ -94,3 +94,19 @@ def test_paths_lead_from_prerequisites() -> None:
     start, end = edge_points(layout, ("mayor", "president")) or ((0, 0), (0, 0))
     assert end[1] < start[1]  # drawn upward, from the lower tier to the higher
     assert edge_points(layout, ("nowhere", "president")) is None
+
+
+@pytest.mark.parametrize("scenario", ["partai_tunggal", "westminster"])
+def test_offices_sharing_a_cell_stack_full_width_when_the_board_allows(scenario: str) -> None:
+    book = compile_rulebook(load_scenario(scenario))
+    spec = board_spec(book)
+    area = Box(8, 68, 770, 466)  # the board at 1280x720
+    layout = layout_board(spec, area, header=44, gap=6, min_cell_height=52)
+    shared = [pid for pid, track, tier in spec.positions
+              if sum(1 for _, t2, r2 in spec.positions if (t2, r2) == (track, tier)) > 1]
+    assert shared  # these scenarios have cells that hold two offices
+    for pid, track, _tier in spec.positions:
+        cell, column = layout.cells[pid], layout.columns[track]
+        assert cell.w == column.w, pid  # never squeezed side by side: names need the width
+        assert cell.h >= 52, pid
+        assert cell.inside(area), pid

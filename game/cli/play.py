@@ -29,6 +29,9 @@ from game.persistence import (
     write_save,
 )
 
+MIN_WINDOW = (960, 540)  # the smallest window the UI lays out (game.ui.context.MIN_SIZE)
+MAX_WINDOW = (7680, 4320)
+
 
 def register(sub: Any) -> None:
     """Add the ``play`` sub-command."""
@@ -67,11 +70,33 @@ def register(sub: Any) -> None:
                                "turns through every screen, then exits")
     play_cmd.add_argument("--screenshots", metavar="DIR", default=None,
                           help="with --demo: save a PNG of each distinct screen to DIR")
+    play_cmd.add_argument("--size", type=window_size, default=None, metavar="WxH",
+                          help="with --demo: the window size in pixels, e.g. 1920x1080 "
+                               "(default 1280x720; at least 960x540)")
     play_cmd.set_defaults(run=run)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """argparse type: ``WIDTHxHEIGHT`` in pixels, within what the window supports."""
+    width, sep, height = text.strip().lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size: use WIDTHxHEIGHT, "
+                                         "e.g. 1920x1080")
+    size = int(width), int(height)
+    if not all(low <= value <= high for low, value, high in zip(MIN_WINDOW, size, MAX_WINDOW,
+                                                               strict=True)):
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside {MIN_WINDOW[0]}x{MIN_WINDOW[1]} to "
+            f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}")
+    return size
 
 
 def run(args: argparse.Namespace) -> int:
     """Headless play; without --headless (or with --demo), the game window."""
+    if getattr(args, "size", None) is not None and args.demo is None:
+        print("saluran: error: --size needs --demo (the game window sizes itself; change "
+              "it in the settings)", file=sys.stderr)
+        return 2
     if args.demo is not None or not args.headless:
         from game.cli.window import open_window
 

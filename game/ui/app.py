@@ -137,6 +137,7 @@ class App:
         """A dimmed picture of the current top scene, to draw under a modal one."""
         if not self.stack:
             return None
+        self.top.cover()
         surface = pygame.Surface(self.ui.size)
         self._render(len(self.stack) - 1, surface)
         dim(surface)
@@ -147,6 +148,7 @@ class App:
         for index, scene in enumerate(self.stack):
             self._build(scene)
             if index + 1 < len(self.stack) and self.stack[index + 1].modal:
+                scene.cover()
                 surface = pygame.Surface(self.ui.size)
                 self._render(index, surface)
                 dim(surface)

@@ -107,6 +107,23 @@ def _split(box: Box, count: int, gap: int, min_height: int) -> list[Box]:
     return [Box(box.x + i * (w + gap), box.y, w, box.h) for i in range(count)]
 
 
+def _row_heights(stacked: dict[int, int], tiers: list[int], room: int, inner: int,
+                 min_height: int) -> dict[int, int]:
+    """Heights of the tier rows: equal, except that a row where several positions share a
+    cell grows until they stack at ``min_height`` each (side by side they would be too narrow
+    for their names), taking the room from the other rows while those keep ``min_height``."""
+    equal = max(room // len(tiers), 1)
+    grown = {tier: count * min_height + (count - 1) * inner
+             for tier, count in stacked.items() if count > 1}
+    grown = {tier: h for tier, h in grown.items() if (equal - (stacked[tier] - 1) * inner)
+             // stacked[tier] < min_height}
+    others = len(tiers) - len(grown)
+    left = room - sum(grown.values())
+    if not grown or others == 0 or left // others < min_height:
+        return {tier: equal for tier in tiers}
+    return {tier: grown.get(tier, left // others) for tier in tiers}
+
+
 def layout_board(spec: BoardSpec, area: Box, header: int = 24, gap: int = 6,
                  min_cell_height: int = 40) -> BoardLayout:
     """Columns for tracks, rows for tiers (tier 1 at the bottom), one cell per position."""
@@ -117,20 +134,26 @@ def layout_board(spec: BoardSpec, area: Box, header: int = 24, gap: int = 6,
         return layout
     col_w = max((area.w - gap * (len(tracks) + 1)) // len(tracks), 1)
     body_top = head.bottom + gap
-    row_h = max((area.bottom - body_top - gap * len(tiers)) // len(tiers), 1)
-    for index, track in enumerate(tracks):
-        x = area.x + gap + index * (col_w + gap)
-        layout.columns[track] = Box(x, area.y, col_w, area.h)
-    for index, tier in enumerate(reversed(tiers)):
-        layout.rows[tier] = Box(area.x, body_top + index * (row_h + gap), area.w, row_h)
     groups: dict[tuple[str, int], list[str]] = {}
     for pid, track, tier in spec.positions:
         groups.setdefault((track, tier), []).append(pid)
+    stacked: dict[int, int] = {}
+    for (_track, tier), pids in groups.items():
+        stacked[tier] = max(stacked.get(tier, 1), len(pids))
+    inner = max(gap // 2, 1)
+    heights = _row_heights(stacked, tiers, area.bottom - body_top - gap * len(tiers), inner,
+                           min_cell_height)
+    for index, track in enumerate(tracks):
+        x = area.x + gap + index * (col_w + gap)
+        layout.columns[track] = Box(x, area.y, col_w, area.h)
+    y = body_top
+    for tier in reversed(tiers):
+        layout.rows[tier] = Box(area.x, y, area.w, heights[tier])
+        y += heights[tier] + gap
     for (track, tier), pids in groups.items():
         col, row = layout.columns[track], layout.rows[tier]
         cell = Box(col.x, row.y, col.w, row.h)
-        for pid, box in zip(pids, _split(cell, len(pids), max(gap // 2, 1), min_cell_height),
-                            strict=True):
+        for pid, box in zip(pids, _split(cell, len(pids), inner, min_cell_height), strict=True):
             layout.cells[pid] = box
     return layout
 

@@ -59,11 +59,20 @@ def waterfall(surface: pygame.Surface, ui: Ui, rect: pygame.Rect, steps: Sequenc
     label(surface, ui, ui.locale.number(total, 1), (rect.right, y + ui.s(4)), 13, pal.accent,
           bold=True, align="right")
     if cutoff is not None:
-        x = px(cutoff)
-        for dash in range(rect.y, y + row_h, ui.s(8)):
-            pygame.draw.line(surface, pal.text, (x, dash), (x, min(dash + ui.s(4), y + row_h)),
-                             max(1, ui.s(1.5)))
-        label(surface, ui, cutoff_label, (x, y + row_h + ui.s(4)), 12, pal.text, align="center")
+        _cutoff(surface, ui, rect, (px(cutoff), y + row_h), cutoff, cutoff_label)
+
+
+def _cutoff(surface: pygame.Surface, ui: Ui, rect: pygame.Rect, bottom: tuple[int, int],
+            cutoff: float, cutoff_label: str) -> None:
+    """The dashed line at the strength that had to be beaten, labelled with its value."""
+    x, end = bottom
+    for dash in range(rect.y, end, ui.s(8)):
+        pygame.draw.line(surface, ui.pal.text, (x, dash), (x, min(dash + ui.s(4), end)),
+                         max(1, ui.s(1.5)))
+    text = f"{cutoff_label}: {ui.locale.number(cutoff, 1)}"
+    half = ui.text.width(text, 12) // 2
+    centre = min(max(x, rect.x + half), rect.right - half)  # kept inside the chart
+    label(surface, ui, text, (centre, end + ui.s(4)), 12, ui.pal.text, align="center")
 
 
 def result_bars(surface: pygame.Surface, ui: Ui, rect: pygame.Rect,

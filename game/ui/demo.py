@@ -20,6 +20,7 @@ from game.ai import make_policy
 from game.core import ChooseOption, EndTurn, MakeMove, legal_moves, to_move
 from game.core.views import View
 from game.ui.app import App
+from game.ui.context import BASE_SIZE
 from game.ui.settings import Paths, Settings
 
 MAX_FRAMES = 60_000
@@ -260,8 +261,10 @@ class Director:
         yield from self.wait(3)
 
 
-def run_demo(args: argparse.Namespace | None, size: tuple[int, int] = (1280, 720)) -> int:
-    """Play the demo for ``args.demo`` turns; screenshots go to ``args.screenshots``."""
+def run_demo(args: argparse.Namespace | None, size: tuple[int, int] | None = None) -> int:
+    """Play the demo for ``args.demo`` turns at ``size`` (else ``args.size``, else 1280x720);
+    screenshots go to ``args.screenshots``."""
+    size = size or getattr(args, "size", None) or BASE_SIZE
     turns = int(getattr(args, "demo", 3) or 3)
     out = getattr(args, "screenshots", None)
     lang = getattr(args, "lang", "en") or "en"

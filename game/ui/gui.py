@@ -25,6 +25,14 @@ def enable(element: Any, on: bool = True) -> None:
         element.disable()  # type: ignore[no-untyped-call, unused-ignore]
 
 
+def show(element: Any, on: bool = True) -> None:
+    """Show (or hide) an element."""
+    if on:
+        element.show()  # type: ignore[no-untyped-call, unused-ignore]
+    else:
+        element.hide()  # type: ignore[no-untyped-call, unused-ignore]
+
+
 def focus(element: Any, on: bool = True) -> None:
     """Give (or take) the keyboard to a text field."""
     if on:

@@ -52,6 +52,11 @@ class Names:
         pdef = self._parties.get(party)
         return (pdef.short or self.loc.text(pdef.name)) if pdef else party
 
+    def abbreviation(self, party: str | None) -> str:
+        """A party's short name as the scenario gives it ("" if it gives none)."""
+        pdef = self._parties.get(party) if party else None
+        return pdef.short if pdef else ""
+
     def status(self, sid: str) -> str:
         """A status's name."""
         sdef = self.book.statuses.get(sid)

@@ -81,6 +81,10 @@ class Scene:
     def overlay(self, surface: pygame.Surface) -> None:
         """Draw on top of the GUI elements (tooltips, focus rings)."""
 
+    def cover(self) -> None:
+        """A modal scene is opening on top: hide what must not show through it (the picture
+        of this scene is taken next; ``build`` shows everything again)."""
+
     def resume(self, result: object) -> Transition | None:
         """The scene above closed with ``result``."""
         return None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 
 import pygame
 
+from game.ui import fitting
 from game.ui.theme import RGB
 
 CACHE_LIMIT = 4000
@@ -80,64 +80,43 @@ class TextCache:
         """Line spacing of a font size."""
         return self.fonts.get(size, bold).get_linesize()
 
+    def measure(self, size: float, bold: bool = False) -> fitting.Measure:
+        """The width function of a font size, for the fitting rules."""
+        font = self.fonts.get(size, bold)
+        return lambda text: font.size(text)[0]
+
     def wrap(self, text: str, size: float, width: int, bold: bool = False) -> list[str]:
-        """``text`` broken into lines no wider than ``width`` (words longer are cut)."""
+        """Running ``text`` broken into lines no wider than ``width`` at word boundaries
+        (only a word wider than a whole line is cut)."""
         key = (text, self.fonts.px(size), bold, width)
         found = self._wraps.get(key)
-        if found is not None:
-            return found
-        font = self.fonts.get(size, bold)
-        lines: list[str] = []
-        for paragraph in text.split("\n"):
-            line = ""
-            for word, spaced in _tokens(paragraph):
-                trial = (f"{line} {word}" if spaced else line + word) if line else word
-                if font.size(trial)[0] <= width or not line:
-                    line = trial
-                else:
-                    lines.append(line)
-                    line = word
-                while font.size(line)[0] > width and len(line) > 1:
-                    cut = _cut(font, line, width)
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            lines.append(line)
+        if found is None:
+            found = fitting.wrap_text(text, width, self.measure(size, bold))
+            self._remember(key, found)
+        return found
+
+    def fit(self, text: str, size: float, width: int, bold: bool = False,
+            short: str = "") -> str:
+        """A name on one line of ``width`` pixels, by the fitting rule (``game.ui.fitting``)."""
+        return self.fit_lines(text, size, width, 1, bold, short)[0]
+
+    def fit_lines(self, text: str, size: float, width: int, lines: int, bold: bool = False,
+                  short: str = "") -> list[str]:
+        """A name in at most ``lines`` lines of ``width`` pixels, by the fitting rule."""
+        key = (f"{text}\x00{short}\x00{lines}", self.fonts.px(size), bold, width)
+        found = self._wraps.get(key)
+        if found is None:
+            found = fitting.fit_lines(text, width, lines, self.measure(size, bold), short)
+            self._remember(key, found)
+        return found
+
+    def _remember(self, key: tuple[str, int, bool, int], lines: list[str]) -> None:
         if len(self._wraps) > CACHE_LIMIT:
             self._wraps.clear()
         self._wraps[key] = lines
-        return lines
-
-    def fit(self, text: str, size: float, width: int, bold: bool = False) -> str:
-        """``text`` shortened with an ellipsis to fit ``width``."""
-        font = self.fonts.get(size, bold)
-        if font.size(text)[0] <= width:
-            return text
-        cut = _cut(font, text + "\u2026", width)
-        return text[: max(cut - 1, 0)].rstrip() + "\u2026"
 
     def clear(self) -> None:
         """Forget everything (after a scale change)."""
         self._surfaces.clear()
         self._wraps.clear()
 
-
-def _tokens(paragraph: str) -> list[tuple[str, bool]]:
-    """Words with whether a space precedes them; a word may also break after / or -."""
-    found: list[tuple[str, bool]] = []
-    for word in paragraph.split(" "):
-        parts = re.findall(r"[^/-]*[/-]|[^/-]+", word) or [word]
-        found.append((parts[0], True))
-        found.extend((part, False) for part in parts[1:])
-    return found
-
-
-def _cut(font: pygame.font.Font, text: str, width: int) -> int:
-    """How many leading characters of ``text`` fit in ``width`` (at least one)."""
-    low, high = 1, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if font.size(text[:mid])[0] <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return low

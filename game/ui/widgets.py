@@ -185,10 +185,12 @@ def panel(surface: pygame.Surface, ui: Ui, rect: pygame.Rect, colour: RGB | None
 
 def label(surface: pygame.Surface, ui: Ui, text: str, pos: tuple[int, int], size: float = 14,
           colour: RGB | None = None, *, bold: bool = False, align: str = "left",
-          width: int | None = None) -> pygame.Rect:
-    """Draw one line of cached text; ``align`` left, right or center around ``pos``."""
+          width: int | None = None, short: str = "") -> pygame.Rect:
+    """Draw one line of cached text; ``align`` left, right or center around ``pos``.  With a
+    ``width`` the text is fitted by the naming rule (``game.ui.fitting``; ``short`` is the
+    alternative it may use)."""
     if width is not None:
-        text = ui.text.fit(text, size, width, bold)
+        text = ui.text.fit(text, size, width, bold, short)
     rendered = ui.text.render(text, size, colour or ui.pal.text, bold)
     x, y = pos
     if align == "right":

@@ -4,10 +4,12 @@ positions the player can reach now with the paths that lead to them."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pygame
 
 from game.core.positions import eligibility
+from game.ui import fitting
 from game.ui.board_layout import (
     BoardLayout,
     Box,
@@ -19,10 +21,11 @@ from game.ui.board_layout import (
 )
 from game.ui.panels.base import Panel
 from game.ui.panels.lens import Lens
-from game.ui.panels.tips import position_tip
+from game.ui.panels.tips import position_tip, track_tip
 from game.ui.widgets import Target, Tip, label, token
 
-NAME_SIZE = 12.5
+NAME_SIZE, HEAD_SIZE, MIN_HEAD_SIZE = 12.5, 13.0, 11.0
+NAME_LEADING = 0.85  # of the font's line height
 
 
 def _rect(box: Box) -> pygame.Rect:
@@ -36,14 +39,39 @@ class BoardView(Panel):
         super().__init__(lens, rect)
         self.spec = board_spec(lens.book)
         self.graph = prerequisites(lens.book)
-        ui = lens.ui
-        self.layout: BoardLayout = layout_board(
-            self.spec, Box(0, 0, rect.w, rect.h), header=ui.s(26), gap=ui.s(6),
-            min_cell_height=ui.s(44))
+        self.layout: BoardLayout = self._layout(1)
+        self.headings = {t: self._heading(t) for t in self.spec.tracks}
+        lines = max((len(h) for _, h in self.headings.values()), default=1)
+        if lines > 1:  # a long column name takes two lines: make the header row taller
+            self.layout = self._layout(lines)
+            self.headings = {t: self._heading(t) for t in self.spec.tracks}
+        self.shown: dict[str, list[str]] = {}  # what each cell shows of its name
         self.reachable: set[str] = set()
         self.holders: dict[str, list[str]] = {}
         self.focus: set[str] = set()  # positions a hovered move leads to
         self.selected: str | None = None  # keyboard focus
+
+    def _layout(self, heading_lines: int) -> BoardLayout:
+        ui = self.ui
+        header = max(ui.s(26), ui.s(8) + heading_lines * ui.text.line_height(HEAD_SIZE, True))
+        return layout_board(self.spec, Box(0, 0, self.rect.w, self.rect.h), header=header,
+                            gap=ui.s(6), min_cell_height=ui.s(52))
+
+    def _name_step(self) -> int:
+        """Line spacing of names in cells: tighter than running text, so two lines fit."""
+        return max(round(self.ui.text.line_height(NAME_SIZE) * NAME_LEADING), 1)
+
+    def _heading(self, track: str) -> tuple[float, list[str]]:
+        """A column's name fitted to its width in at most two lines; a word too wide for the
+        column first makes the font a little smaller (down to ``MIN_HEAD_SIZE``)."""
+        width = self.layout.columns[track].w - self.ui.s(4)
+        name = self.lens.names.track(track)
+        size = HEAD_SIZE
+        while True:
+            lines = self.ui.text.fit_lines(name, size, width, 2, bold=True)
+            if size <= MIN_HEAD_SIZE or not fitting.is_abbreviated(lines, name):
+                return size, lines
+            size -= 0.5
 
     def refresh(self) -> None:
         """Re-read seats and what the player can reach."""
@@ -85,9 +113,12 @@ class BoardView(Panel):
         layout = self.layout
         for index, track in enumerate(self.spec.tracks):
             col = layout.columns[track]
-            colour = pal.track(index)
-            label(surface, ui, self.lens.names.track(track), (col.center[0], ui.s(5)), 13,
-                  colour, bold=True, align="center", width=col.w - ui.s(4))
+            size, lines = self.headings[track]
+            y = ui.s(5) + ui.s(HEAD_SIZE - size)
+            for line in lines:
+                label(surface, ui, line, (col.center[0], y), size, pal.track(index),
+                      bold=True, align="center")
+                y += ui.text.line_height(size, True)
         for row in layout.rows.values():
             pygame.draw.line(surface, pal.bg, (0, row.bottom + ui.s(2)), (self.rect.w,
                                                                           row.bottom + ui.s(2)))
@@ -95,6 +126,11 @@ class BoardView(Panel):
         for pid, track, _tier in self.spec.positions:
             self._cell(surface, pid, layout.cells[pid], colours[track])
         self._paths(surface)
+        for track in self.spec.tracks:  # after the cells: the keyboard focus starts on a cell
+            col = layout.columns[track]
+            head = pygame.Rect(col.x, layout.header.y, col.w, layout.header.h)
+            self.targets.append(Target(f"track:{track}", self.local(head),
+                                       self._track_tip(track), group="board"))
 
     def _paths(self, surface: pygame.Surface) -> None:
         """The prerequisite chains to the hovered position (or a hovered move's goal),
@@ -147,24 +183,29 @@ class BoardView(Panel):
             border, width = (pal.text if hot else pal.line), 1
         pygame.draw.rect(surface, border, rect, width, border_radius=ui.s(5))
         pad = ui.s(5)
-        lines = ui.text.wrap(lens.names.position(pid), NAME_SIZE, rect.w - 2 * pad, bold=mine)
-        room = max((rect.h - ui.s(24)) // ui.text.line_height(NAME_SIZE), 1)
-        y = rect.y + ui.s(5)
-        for index, line in enumerate(lines[:room]):
-            text = line if index < room - 1 or len(lines) <= room else ui.text.fit(
-                line + "\u2026", NAME_SIZE, rect.w - 2 * pad)
-            label(surface, ui, text, (rect.x + pad, y), NAME_SIZE,
+        step, top = self._name_step(), rect.y + ui.s(4)
+        # the last line's letters end above the seats row's (the bottom s(15) of the cell)
+        room = max((rect.bottom - ui.s(15) - top - ui.text.line_height(NAME_SIZE)) // step + 1,
+                   1)
+        lines = ui.text.fit_lines(lens.names.position(pid), NAME_SIZE, rect.w - 2 * pad, room,
+                                  bold=mine)
+        self.shown[pid] = lines
+        y = top
+        for line in lines:
+            label(surface, ui, line, (rect.x + pad, y), NAME_SIZE,
                   pal.text if (mine or pid in self.reachable) else pal.dim, bold=mine)
-            y += ui.text.line_height(NAME_SIZE)
+            y += step
         if pid in lens.book.victory_positions:
             self._star(surface, (rect.right - ui.s(9), rect.y + ui.s(11)), ui.s(6))
-        self._seats(surface, pid, rect)
         self._chamber(surface, pid, rect)
+        self._seats(surface, pid, rect)
         self.targets.append(Target(f"pos:{pid}", self.local(rect), self._tip(pid),
                                    group="board"))
         del pdef
 
     def _seats(self, surface: pygame.Surface, pid: str, rect: pygame.Rect) -> None:
+        """The seat count at the bottom left, the holders' tokens at the bottom right (as
+        many as fit, then "+N")."""
         ui, pal, lens = self.ui, self.ui.pal, self.lens
         pdef = lens.book.positions[pid]
         holders = self.holders.get(pid, [])
@@ -175,26 +216,28 @@ class BoardView(Panel):
                           width=rect.w // 2)
         radius = ui.s(7)
         step = max(int(radius * 1.5), 1)  # tokens overlap a little to fit more
-        room = max((rect.right - text_rect.right - ui.s(8)) // step, 0)
-        shown = holders[:room] if len(holders) <= room else holders[: max(room - 1, 0)]
+        room = rect.right - ui.s(6) - text_rect.right - ui.s(4)
+        shown = token_count(len(holders), room, radius, step,
+                            lambda n: ui.text.width(f"+{n}", 11) + ui.s(3))
         x = rect.right - ui.s(6) - radius
-        for aid in reversed(shown):
+        for aid in reversed(holders[:shown]):
             token(surface, ui, (x, base_y + ui.s(7)), radius, lens.colours[aid], lens.letters[aid],
                   player=aid == lens.player.id)
             x -= step
-        if len(shown) < len(holders):
-            label(surface, ui, f"+{len(holders) - len(shown)}", (x + radius, base_y), 11,
+        if shown < len(holders):
+            left = x + step - radius if shown else rect.right - ui.s(6)
+            label(surface, ui, f"+{len(holders) - shown}", (left - ui.s(3), base_y), 11,
                   pal.dim, align="right")
 
     def _chamber(self, surface: pygame.Surface, pid: str, rect: pygame.Rect) -> None:
-        """The elected body's seats by party: a thin stacked bar."""
+        """The elected body's seats by party: a thin stacked bar along the cell's bottom."""
         chamber = self.lens.state.party_seats.get(pid)
         total = sum(chamber.values()) if chamber else 0
         if not chamber or total <= 0:
             return
         ui = self.ui
-        bar = pygame.Rect(rect.x + ui.s(5), rect.bottom - ui.s(22), rect.w - ui.s(10),
-                          max(2, ui.s(3)))
+        bar = pygame.Rect(rect.x + ui.s(5), rect.bottom - max(2, ui.s(3)) - ui.s(1),
+                          rect.w - ui.s(10), max(2, ui.s(2)))
         x = bar.x
         for party, seats in chamber.items():
             width = round(bar.w * seats / total)
@@ -211,9 +254,29 @@ class BoardView(Panel):
             points.append((centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle)))
         pygame.draw.polygon(surface, self.ui.pal.accent, points)
 
+    def _track_tip(self, track: str) -> Callable[[], Tip]:
+        def tip() -> Tip:
+            return track_tip(self.lens, track, self.spec)
+        return tip
+
     def _tip(self, pid: str):  # type: ignore[no-untyped-def]
         reachable = pid in self.reachable
 
         def tip() -> Tip:
             return position_tip(self.lens, pid, reachable)
         return tip
+
+
+def token_count(holders: int, room: int, radius: int, step: int,
+                more: Callable[[int], int]) -> int:
+    """How many of ``holders`` tokens fit in ``room`` pixels, leaving space for a "+N" label
+    (``more(N)`` wide) when not all of them do."""
+    def width(n: int) -> int:
+        return 0 if n == 0 else (n - 1) * step + 2 * radius
+
+    if width(holders) <= room:
+        return holders
+    shown = holders - 1
+    while shown > 0 and width(shown) + more(holders - shown) > room:
+        shown -= 1
+    return shown

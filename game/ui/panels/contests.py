@@ -74,8 +74,10 @@ class ContestPanel(Panel):
             self._row(surface, item, rect)
             y += ui.s(ROW)
         if len(self.items) > room:
-            label(surface, ui, t("contests.more", n=len(self.items) - room),
-                  (self.rect.w - ui.s(10), ui.s(6)), 12, pal.faint, align="right")
+            more = label(surface, ui, t("contests.more", n=len(self.items) - room),
+                         (self.rect.w - ui.s(10), ui.s(6)), 12, pal.faint, align="right")
+            self.targets.append(Target("contests:more", self.local(more.inflate(ui.s(8), ui.s(6))),
+                                       self._more_tip(self.items[room:]), group="contests"))
 
     def _row(self, surface: pygame.Surface, item: Upcoming, rect: pygame.Rect) -> None:
         ui, pal, t, loc = self.ui, self.ui.pal, self.ui.t, self.ui.locale
@@ -109,4 +111,16 @@ class ContestPanel(Panel):
     def _tip(self, cid: str) -> Callable[[], Tip]:
         def tip() -> Tip:
             return contest_tip(self.lens, cid)
+        return tip
+
+    def _more_tip(self, hidden: list[Upcoming]) -> Callable[[], Tip]:
+        def tip() -> Tip:
+            t, pal = self.ui.t, self.ui.pal
+            result = Tip(t("contests.more_title"))
+            colours = {"registered": pal.good, "can_enter": pal.reach, "cannot": pal.faint}
+            for item in hidden:
+                result.add(self.lens.names.contest(item.contest), when_text(self.ui, item.turns),
+                           colours[item.status])
+                result.add(t(STATUS_KEYS[item.status]), "", colours[item.status], indent=1)
+            return result
         return tip

@@ -103,13 +103,12 @@ def _contest(lens: Lens, event: ContestHeld) -> Entry | None:
     actors = [c for c in event.contestants if c.actor is not None]
     if not actors:
         return None
-    winners = [lens.actor_name(c.actor) if c.actor else t("word.field")
-               for c in event.contestants if c.won]
+    named = [lens.actor_name(c.actor) for c in event.contestants if c.won and c.actor]
+    others = sum(1 for c in event.contestants if c.won) - min(len(named), 3)
+    winners = named[:3] + ([t("log.others", n=others)] if others else [])
     mine = next((c for c in event.contestants if c.actor == me), None)
     name = n.contest(event.contest) + (f" ({n.party_short(event.party)})" if event.party else "")
-    text = t("log.contest", contest=name, winners=", ".join(winners[:3]) or t("word.nobody"))
-    if len(winners) > 3:
-        text += f" +{len(winners) - 3}"
+    text = t("log.contest", contest=name, winners=", ".join(winners) or t("word.nobody"))
     if mine is None:
         return Entry(text, pal.dim, event)
     return Entry(text + " \u2014 " + t("log.you_won" if mine.won else "log.you_lost"),

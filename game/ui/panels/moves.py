@@ -183,14 +183,19 @@ class MoveList(Panel):
         ui, pal, loc = self.ui, self.ui.pal, self.ui.locale
         assert row.move is not None and row.command is not None
         mdef = row.move
-        name = self.lens.names.move(mdef.id)
+        names = self.lens.names
+        name = short = names.move(mdef.id)
         if row.command.target:
-            name += f": {self.lens.names.target(row.command.target)}"
+            name += f": {names.target(row.command.target)}"
+            abbreviation = names.abbreviation(row.command.target)
+            short = f"{short}: {abbreviation}" if abbreviation else ""
         x = rect.x + ui.s(22)
         if row.refusal is not None:
-            split = x + (rect.right - x) * 45 // 100
+            # the name takes what it needs, up to 60% of the row; the reason gets the rest
+            wanted = ui.text.width(name, NAME_SIZE) + ui.s(12)
+            split = x + min(max(wanted, (rect.right - x) * 40 // 100), (rect.right - x) * 60 // 100)
             label(surface, ui, name, (x, mid - ui.s(10)), NAME_SIZE, pal.faint,
-                  width=split - x - ui.s(12))
+                  width=split - x - ui.s(12), short=short)
             label(surface, ui, row.refusal, (rect.right - ui.s(6), mid - ui.s(8)), SMALL,
                   pal.bad, align="right", width=rect.right - split - ui.s(6))
             return
@@ -210,7 +215,7 @@ class MoveList(Panel):
                   (cost_x + ui.s(11) * max(mdef.agenda, 1) + ui.s(4), mid - ui.s(8)), SMALL,
                   pal.dim, width=cost_w - ui.s(11) * max(mdef.agenda, 1))
         label(surface, ui, name, (x, mid - ui.s(10)), NAME_SIZE, pal.text,
-              width=cost_x - x - ui.s(8))
+              width=cost_x - x - ui.s(8), short=short)
 
     def _scrollbar(self, surface: pygame.Surface) -> None:
         total, view = self._content_height(), self._view()

@@ -8,6 +8,7 @@ from game.core import Forecast, MakeMove, MovePreview, contest_forecast
 from game.core.contests import entry_rejection
 from game.core.events import FactorValue
 from game.core.scenario import MoveDef
+from game.ui.board_layout import BoardSpec
 from game.ui.context import Ui
 from game.ui.panels.lens import Lens
 from game.ui.widgets import Tip
@@ -102,6 +103,7 @@ def position_tip(lens: Lens, pid: str, reachable: bool) -> Tip:
     if holders:
         tip.add(t("tip.held_by", names=", ".join(lens.actor_name(a) for a in holders[:8])),
                 indent=1)
+    add_chamber(lens, tip, pid)
     for key, value in (("salary", pdef.salary), ("influence", pdef.influence)):
         if value:
             tip.add(t(f"tip.{key}"), loc.signed(value, 1))
@@ -130,6 +132,17 @@ def position_tip(lens: Lens, pid: str, reachable: bool) -> Tip:
         tip.add(t("tip.excludes", items=", ".join(n.position(p) for p in pdef.excludes)), "",
                 lens.ui.pal.dim)
     return tip
+
+
+def add_chamber(lens: Lens, tip: Tip, pid: str) -> None:
+    """An elected body's seats by party: what the thin bar in its board cell shows."""
+    chamber = lens.state.party_seats.get(pid)
+    if not chamber or sum(chamber.values()) <= 0:
+        return
+    tip.add(lens.ui.t("tip.chamber"), "", bold=True)
+    for party, count in sorted(chamber.items(), key=lambda item: -item[1]):
+        if count:
+            tip.add(lens.names.party(party), str(count), lens.party_colour(party), indent=1)
 
 
 def resource_tip(lens: Lens, rid: str, changes: list[tuple[str, float]]) -> Tip:
@@ -186,4 +199,14 @@ def contest_tip(lens: Lens, cid: str) -> Tip:
         tip.add(t("contest.can_enter"), "", lens.ui.pal.reach)
     if registered or rejection is None:
         add_forecast(lens, tip, contest_forecast(lens.state, lens.player.id, cid))
+    return tip
+
+
+def track_tip(lens: Lens, track: str, spec: BoardSpec) -> Tip:
+    """A board column: its full name and its offices, highest tier first."""
+    t, n = lens.ui.t, lens.names
+    tip = Tip(n.track(track), t("tip.column"))
+    for pid, column, tier in sorted(spec.positions, key=lambda p: -p[2]):
+        if column == track:
+            tip.add(n.position(pid), t("tip.tier", tier=tier), indent=1)
     return tip

@@ -39,9 +39,12 @@ class TopBar(Panel):
         when = f"{lens.names.date(state.turn)} \u00b7 " + t(
             "top.turn", turn=state.turn, turns=spec.max_turns)
         label(surface, ui, when, (pad, ui.s(8)), 16, pal.text, bold=True, width=left_w - pad)
-        who = t("top.who", name=player.name, age=lens.names.age(state),
-                party=lens.names.party(player.party))
-        label(surface, ui, who, (pad, ui.s(32)), 13, pal.dim, width=left_w - pad)
+        age = lens.names.age(state)
+        who = t("top.who", name=player.name, age=age, party=lens.names.party(player.party))
+        abbreviation = lens.names.abbreviation(player.party)
+        short = t("top.who", name=player.name, age=age, party=abbreviation) if abbreviation \
+            else ""
+        label(surface, ui, who, (pad, ui.s(32)), 13, pal.dim, width=left_w - pad, short=short)
         self.targets.append(Target("top:when", self.local(pygame.Rect(0, 0, left_w,
                                                                         self.rect.h)),
                                    self._when_tip, group="top"))
@@ -75,9 +78,12 @@ class TopBar(Panel):
         names = [lens.names.resource(rid) for rid in shown]
         if skills:
             names.append(ui.t("top.skills"))
-        if statuses:
-            names.append(ui.t("top.status"))
-        widths = self._widths(names, self.rect.w - x - self.right_margin)
+        wanted = [ui.text.width(n, NAME_SIZE) for n in names]
+        status_names = [lens.names.status(s) for s in statuses]
+        if statuses:  # the cell shows the statuses themselves: as wide as the first one
+            wanted.append(max(ui.text.width(ui.t("top.status"), NAME_SIZE),
+                              ui.text.width(status_names[0], 14, True)))
+        widths = self._widths(wanted, self.rect.w - x - self.right_margin)
         for rid, width in zip(shown, widths, strict=False):
             value = lens.player.resources.get(rid, 0.0)
             delta = sum(d for _, d in self.changes.get(rid, ()))
@@ -93,23 +99,24 @@ class TopBar(Panel):
             x += width
         if statuses:
             width = widths[-1]
-            names_text = ", ".join(lens.names.status(s) for s in statuses)
             rect = pygame.Rect(x, 0, width, self.rect.h)
             label(surface, ui, ui.t("top.status"), (x + ui.s(6), ui.s(8)), NAME_SIZE, pal.dim,
                   width=width - ui.s(8))
-            label(surface, ui, names_text, (x + ui.s(6), ui.s(28)), 14, pal.bad, bold=True,
-                  width=width - ui.s(8))
+            more = f"{status_names[0]} +{len(status_names) - 1}" if len(status_names) > 1 else ""
+            label(surface, ui, ", ".join(status_names), (x + ui.s(6), ui.s(28)), 14, pal.bad,
+                  bold=True, width=width - ui.s(8), short=more)
             self.targets.append(Target("res:statuses", self.local(rect), self._status_tip,
                                        group="top"))
 
-    def _widths(self, names: list[str], avail: int) -> list[int]:
-        """Cell widths: each name's own width where the bar allows, the rest shared out."""
+    def _widths(self, texts: list[int], avail: int) -> list[int]:
+        """Cell widths: what each cell's text needs (``texts``, in pixels) where the bar
+        allows, the rest shared out."""
         ui = self.ui
         floor = ui.s(60)
-        wanted = [max(ui.text.width(n, NAME_SIZE) + ui.s(14), floor) for n in names]
+        wanted = [max(w + ui.s(14), floor) for w in texts]
         total = sum(wanted)
         if total <= avail:
-            extra = (avail - total) // max(len(names), 1)
+            extra = (avail - total) // max(len(texts), 1)
             return [w + extra for w in wanted]
         # not enough room: shrink the widest cells first, never below the floor
         widths = list(wanted)
@@ -137,9 +144,14 @@ class TopBar(Panel):
         digits = 0 if abs(delta) >= 1 or delta == 0 else 1
         if round(delta, digits) != 0:
             colour = pal.good if delta > 0 else pal.bad
-            label(surface, ui, ui.locale.signed(delta, digits),
-                  (drawn.right + ui.s(5), ui.s(29)), SMALL, colour,
-                  width=max(x + width - drawn.right - ui.s(8), ui.s(10)))
+            change = ui.locale.signed(delta, digits)
+            room = x + width - drawn.right - ui.s(10)
+            size = SMALL  # a change too wide for its cell gets smaller, never cut
+            while size > MIN_NAME_SIZE and ui.text.width(change, size) > room:
+                size -= 1
+            if ui.text.width(change, size) <= room:
+                label(surface, ui, change, (drawn.right + ui.s(5), ui.s(29) + ui.s(SMALL - size)),
+                      size, colour)
         rid = key[4:]
         tip = self._skills_tip if rid == "skills" else self._tip_for(rid)
         self.targets.append(Target(key, self.local(rect), tip, group="top"))

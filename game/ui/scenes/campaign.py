@@ -209,6 +209,9 @@ class CampaignScene(Scene):
             self.say(result)
         return self.next_step()
 
+    def cover(self) -> None:
+        self.hints.cover()
+
     def close(self) -> None:
         autosave(self.ui)
 

@@ -12,6 +12,7 @@ from game.ui.charts import hemicycle, result_bars, waterfall
 from game.ui.context import Ui
 from game.ui.names import Names
 from game.ui.panels.lens import Lens
+from game.ui.results import ResultRow, districts, result_rows
 from game.ui.scene import Pop, Replace, Scene, Transition
 from game.ui.widgets import Target, Tip, TipLayer, label, panel
 
@@ -41,27 +42,31 @@ class ContestScene(Scene):
         """The contest on this page."""
         return self.results[self.page]
 
-    def _rows(self) -> list[Contestant]:
-        """Actors and winners first, then the best of the rest; by result within each."""
-        exam = self.event.threshold is not None
-        ranked = sorted(self.event.contestants, key=lambda c: -(c.strength if exam else c.share))
-        shown = [c for c in ranked if c.actor is not None or c.won]
-        field = [c for c in ranked if c.actor is None and not c.won]
-        return sorted((shown + field)[:MAX_ROWS],
-                      key=lambda c: -(c.strength if exam else c.share))
+    def _rows(self) -> list[ResultRow]:
+        """Named entrants one by one, the unnamed field grouped; best first."""
+        return self._table()[0]
 
-    def name_of(self, contestant: Contestant) -> str:
-        """A contestant's name; unnamed contenders are numbered in order of the ballot."""
-        if contestant.actor is not None:
-            return self.lens.actor_name(contestant.actor)
-        field = [c for c in self.event.contestants if c.actor is None]
-        number = next((i for i, c in enumerate(field, 1) if c is contestant), 0)
-        return self.ui.t("contest.contender", n=number)
+    def _table(self) -> tuple[list[ResultRow], int]:
+        return result_rows(self.event.contestants, self.event.threshold is not None, MAX_ROWS,
+                           self.lens.player.id, pooled=not self._districts())
+
+    def _districts(self) -> list[tuple[Contestant, ...]]:
+        """Each actor's district, in a contest fought district by district (else empty)."""
+        contest = self.lens.book.contests.get(self.event.contest)
+        if contest is None or contest.allocation != "districts":
+            return []
+        return districts(self.event.contestants, contest.field_count + 1)
+
+    def name_of(self, row: ResultRow) -> str:
+        """A row's name: the entrant's, or the group's ("8 other candidates")."""
+        if row.grouped:
+            return row.label(self.ui.t)
+        return self.lens.actor_name(row.lead.actor)
 
     def _default(self) -> int:
         me = self.lens.player.id
         rows = self._rows()
-        return next((i for i, c in enumerate(rows) if c.actor == me), 0)
+        return next((i for i, r in enumerate(rows) if r.lead.actor == me), 0)
 
     def build(self) -> None:
         ui = self.ui
@@ -93,10 +98,13 @@ class ContestScene(Scene):
                                   self._row_tip(rows[hovered])))
         return None
 
-    def _row_tip(self, contestant: Contestant) -> Callable[[], Tip]:
+    def _row_tip(self, row: ResultRow) -> Callable[[], Tip]:
         def tip() -> Tip:
             t, loc = self.ui.t, self.ui.locale
-            result = Tip(self.name_of(contestant),
+            if row.grouped:
+                return self._group_tip(row)
+            contestant = row.lead
+            result = Tip(self.name_of(row),
                          t("contest.won_seat") if contestant.won else t("contest.no_seat"))
             if self.event.threshold is None:
                 result.add(t("contest.share"), loc.percent(contestant.share), bold=True)
@@ -105,6 +113,25 @@ class ContestScene(Scene):
             result.add(t("contest.click_factors"), "", self.ui.pal.dim)
             return result
         return tip
+
+    def _group_tip(self, row: ResultRow) -> Tip:
+        """The unnamed field: how many, their vote together, each one's result."""
+        t, loc = self.ui.t, self.ui.locale
+        result = Tip(self.name_of(row), t("contest.field_body"))
+        if not row.exam and row.pooled:
+            result.add(t("contest.share_together"), loc.percent(row.share), bold=True)
+        elif not row.exam:
+            result.add(t("contest.field_districts"), "", self.ui.pal.dim)
+        seats = len(row.members) if row.won else 0
+        result.add(t("contest.field_seats"), str(seats))
+        each = [loc.number(c.strength, 1) if row.exam else loc.percent(c.share)
+                for c in row.members]
+        result.add(t("contest.field_each_exam" if row.exam else "contest.field_each"),
+                   indent=1)
+        result.add(", ".join(each[:12]) + (" \u2026" if len(each) > 12 else ""), indent=2)
+        result.add(t("contest.field_strongest"), loc.number(row.lead.strength, 1), indent=1)
+        result.add(t("contest.click_factors_group"), "", self.ui.pal.dim)
+        return result
 
     def overlay(self, surface: pygame.Surface) -> None:
         self.tips.draw(surface)
@@ -143,8 +170,10 @@ class ContestScene(Scene):
                                 seats=event.seats), (x, y), 13, pal.dim, width=inner)
         title = names.contest(event.contest) + (
             f" \u2014 {names.party(event.party)}" if event.party else "")
+        abbreviation = names.abbreviation(event.party)
+        short = f"{names.contest(event.contest)} \u2014 {abbreviation}" if abbreviation else ""
         label(surface, ui, title, (x, y + ui.s(20)), 24, pal.accent, bold=True,
-              width=inner - ui.s(220))
+              width=inner - ui.s(220), short=short)
         mine = next((c for c in event.contestants if c.actor == lens.player.id), None)
         if mine is not None:
             verdict = ui.t("contest.you_won" if mine.won else "contest.you_lost")
@@ -171,17 +200,14 @@ class ContestScene(Scene):
         exam = event.threshold is not None
         label(surface, ui, ui.t("contest.results_exam" if exam else "contest.results"),
               (rect.x, top), 14, ui.pal.text, bold=True)
-        rows = self._rows()
-        scale = max((c.strength for c in rows), default=1.0) if exam else max(
-            (c.share for c in rows), default=1.0)
+        rows, hidden = self._table()
+        scale = max((r.value for r in rows), default=1.0)
         data = []
-        for index, c in enumerate(rows):
-            value = ui.locale.number(c.strength, 1) if exam else ui.locale.percent(c.share)
-            fraction = (c.strength if exam else c.share) / max(scale, 1e-9)
-            data.append((self.name_of(c), fraction, value, c.won,
+        for index, row in enumerate(rows):
+            value = ui.locale.number(row.value, 1) if exam else ui.locale.percent(row.value)
+            data.append((self.name_of(row), row.value / max(scale, 1e-9), value, row.won,
                          index == self.selected))
         self.row_rects = result_bars(surface, ui, rect, data, self.progress)
-        hidden = len(event.contestants) - len(rows)
         if hidden > 0:
             label(surface, ui, ui.t("contest.others", n=hidden),
                   (rect.x + ui.s(6), rect.y + len(rows) * ui.s(30)), 12, ui.pal.faint)
@@ -191,9 +217,14 @@ class ContestScene(Scene):
         rows = self._rows()
         if not rows:
             return
-        chosen = rows[min(self.selected, len(rows) - 1)]
-        why = ui.t("contest.why_you") if chosen.actor == lens.player.id else ui.t(
-            "contest.why", name=self.name_of(chosen))
+        row = rows[min(self.selected, len(rows) - 1)]
+        chosen = row.lead
+        if row.grouped:
+            why = ui.t("contest.why_group", name=self.name_of(row))
+        elif chosen.actor == lens.player.id:
+            why = ui.t("contest.why_you")
+        else:
+            why = ui.t("contest.why", name=self.name_of(row))
         label(surface, ui, why,
               (rect.x, top), 14, ui.pal.text, bold=True, width=rect.w)
         steps = [(lens.names.factor(f), f.contribution) for f in chosen.factors]
@@ -211,8 +242,10 @@ class ContestScene(Scene):
         event, t = self.event, self.ui.t
         if event.threshold is not None:
             return event.threshold, t("contest.pass_mark")
-        winners = [c.strength for c in event.contestants if c.won]
-        losers = [c.strength for c in event.contestants if not c.won]
+        ballot = next((d for d in self._districts() if any(c is chosen for c in d)),
+                      event.contestants)  # a district's winner beat only its own rivals
+        winners = [c.strength for c in ballot if c.won]
+        losers = [c.strength for c in ballot if not c.won]
         if chosen.won and losers:
             return max(losers), t("contest.best_loser")
         if not chosen.won and winners:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import pygame
 
+from game.core import legacy_parts
+from game.core.legacy import FULL_SERVICE
 from game.ui.charts import line_chart
 from game.ui.context import Ui
 from game.ui.history import Timeline, build_timeline
@@ -119,13 +121,23 @@ class EndScene(Scene):
         self._charts(surface, charts)
 
     def _legacy_tip(self) -> Tip:
+        """The score's parts as the rules count them: influence, offices by time served,
+        and the turns a victory credits."""
         lens, t, loc = self.lens, self.ui.t, self.ui.locale
+        state, player = lens.state, lens.player
         tip = Tip(t("end.legacy"), t("end.legacy_help"))
-        influence = lens.player.resources.get("influence", 0.0)
-        tip.add(lens.names.resource("influence"), loc.number(influence, 1))
-        prestige = max((lens.book.positions[p].prestige for p in lens.player.first_held),
-                       default=0.0)
-        tip.add(t("end.prestige"), loc.number(prestige, 1))
+        for part in legacy_parts(state, player):
+            if part.key == "offices":
+                tip.add(t("end.prestige"), loc.number(part.points, 1))
+                for pid in player.first_held:
+                    served = min(player.turns_held.get(pid, 0), FULL_SERVICE)
+                    tip.add(t("end.office_served", name=lens.names.position(pid), n=served,
+                              full=FULL_SERVICE),
+                            loc.number(lens.book.positions[pid].prestige, 1), indent=1)
+            elif part.key == "top_post":
+                tip.add(t("end.top_post", n=part.turns), loc.number(part.points, 1))
+            else:
+                tip.add(lens.names.resource(part.key), loc.number(part.points, 1))
         tip.add(t("end.legacy"), loc.number(self.session.career.score, 1), bold=True)
         return tip
 

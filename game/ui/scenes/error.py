@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.context import Ui
+from game.ui.problems import problem_lines
 from game.ui.scene import Quit, Reset, Scene, Transition
 from game.ui.scenes.common import column, esc, text_box
 from game.ui.widgets import label
@@ -26,23 +27,20 @@ class ErrorScene(Scene):
         self.saved = saved
         self.crash = crash
         self.title = title
+        self.html = ""  # the text shown, as built for the text box
 
     def build(self) -> None:
         ui = self.ui
         t = ui.t
-        if isinstance(self.error, BaseException):
-            detail = f"{type(self.error).__name__}: {self.error}"
-        else:
-            detail = self.error
         parts = [f"<b>{esc(t('error.crash_intro' if self.crash else 'error.problem_intro'))}</b>",
-                 "", esc(detail)]
+                 "", *(esc(line) for line in self.lines())]
         if self.crash:
             parts += ["", esc(t("error.saved", path=str(self.saved)) if self.saved
                               else t("error.not_saved"))]
             parts += ["", esc(t("error.report"))]
         w, h = ui.size
-        text_box(ui, pygame.Rect(ui.s(40), ui.s(110), w - ui.s(80), h - ui.s(230)),
-                 "<br>".join(parts))
+        self.html = "<br>".join(parts)
+        text_box(ui, pygame.Rect(ui.s(40), ui.s(110), w - ui.s(80), h - ui.s(230)), self.html)
         back, leave = column(ui, 2, 300, 44, 0, 12)
         back.topleft = (ui.s(40), h - ui.s(100))
         leave.topleft = (back.right + ui.s(16), back.top)
@@ -54,6 +52,10 @@ class ErrorScene(Scene):
             self.button(other, t("error.load_instead", name=self.alternative.name),
                         self._load_alternative)
         self.buttons.set_focus(0)
+
+    def lines(self) -> list[str]:
+        """What went wrong, in the player's language (see ``game.ui.problems``)."""
+        return problem_lines(self.ui.t, self.error)
 
     def _load_alternative(self) -> Transition:
         from game.ui.scenes.flow import open_save

@@ -28,8 +28,8 @@ def open_save(ui: Ui, path: Path) -> Transition:
         session = Session.load(path, autosave=ui.paths.saves)
     except (SaveError, ContentError, OSError) as exc:
         other = exc.alternatives[0] if isinstance(exc, SaveError) and exc.alternatives else None
-        return Push(ErrorScene(ui, problem_text(exc), crash=False,
-                               title=ui.t("error.bad_save"), alternative=other))
+        return Push(ErrorScene(ui, exc, crash=False, title=ui.t("error.bad_save"),
+                               alternative=other))
     ui.session = session
     return Reset(CampaignScene(ui))
 

@@ -7,6 +7,7 @@ import pygame_gui
 
 from game.content import ContentError, load_scenario
 from game.core import Rulebook, compile_rulebook
+from game.core.legacy import FULL_SERVICE
 from game.ui import gui
 from game.ui.context import Ui
 from game.ui.names import Names
@@ -126,7 +127,7 @@ class GuideScene(Scene):
                  esc(t("guide.rules_goal", goal=goal or "\u2014")),
                  esc(t("guide.rules_ruin", limit=loc.number(spec.debt_limit),
                        turns=spec.victory.debt_turns)),
-                 esc(t("guide.rules_legacy")), "", self._h(t("guide.contests"))]
+                 esc(t("guide.rules_legacy", full=FULL_SERVICE)), "", self._h(t("guide.contests"))]
         for contest in spec.contests:
             every = t("guide.every", n=contest.schedule.every, first=contest.schedule.offset)
             factors = ", ".join(f"{names.source(f.source)} {f.weight:g}" for f in contest.factors)

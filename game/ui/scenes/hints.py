@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
+import pygame_gui
 
+from game.ui import gui
 from game.ui.widgets import label, panel
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ class HintBox:
         self.scene = scene
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.lines: list[str] = []
+        self.widgets: list[pygame_gui.elements.UIButton] = []
+        self.covered = False  # a modal scene is on top: the box must not show through
 
     def current(self) -> str | None:
         """The hint to show now, if any."""
@@ -33,6 +37,8 @@ class HintBox:
         """Lay out the box and its buttons for the current hint."""
         hint = self.current()
         ui = self.scene.ui
+        self.covered = False
+        self.widgets = []
         if hint is None:
             self.rect = pygame.Rect(0, 0, 0, 0)
             return
@@ -43,14 +49,22 @@ class HintBox:
                                 width, height)
         bw = (width - ui.s(30)) // 2
         y = self.rect.bottom - ui.s(40)
-        self.scene.button(pygame.Rect(self.rect.x + ui.s(10), y, bw, ui.s(32)), ui.t("hint.next"),
-                          self.next, focusable=False)
-        self.scene.button(pygame.Rect(self.rect.x + ui.s(20) + bw, y, bw, ui.s(32)),
-                          ui.t("hint.hide"), self.hide, focusable=False)
+        self.widgets = [
+            self.scene.button(pygame.Rect(self.rect.x + ui.s(10), y, bw, ui.s(32)),
+                              ui.t("hint.next"), self.next, focusable=False),
+            self.scene.button(pygame.Rect(self.rect.x + ui.s(20) + bw, y, bw, ui.s(32)),
+                              ui.t("hint.hide"), self.hide, focusable=False)]
+
+    def cover(self) -> None:
+        """Hide the box and its buttons while a modal scene (a card, results, the menu) is
+        on top; the next ``build`` shows it again."""
+        self.covered = True
+        for widget in self.widgets:
+            gui.show(widget, False)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The box (its buttons are GUI elements drawn on top)."""
-        if not self.rect.w:
+        if not self.rect.w or self.covered:
             return
         ui = self.scene.ui
         panel(surface, ui, self.rect, ui.pal.bg, ui.pal.accent)

@@ -204,7 +204,8 @@ class NewCareerScene(Scene):
                                   self.chosen_background, DIFFICULTIES[self.difficulty],
                                   autosave=self.ui.paths.saves)
         except ContentError as exc:
-            return Push(ErrorScene(self.ui, problem_text(exc), crash=False))
+            return Push(ErrorScene(self.ui, exc, crash=False,
+                                   title=self.ui.t("error.bad_scenario")))
         self.ui.session = session
         return Reset(CampaignScene(self.ui))
 

@@ -8,9 +8,10 @@ import pygame
 from game.persistence import SaveError
 from game.ui import gui
 from game.ui.context import Ui
+from game.ui.problems import save_summary
 from game.ui.saves import SlotInfo, all_saves, manual_slots, when
 from game.ui.scene import Action, Pop, Scene, Transition
-from game.ui.scenes.common import column, heading
+from game.ui.scenes.common import column, esc, heading
 from game.ui.scenes.flow import open_save
 
 
@@ -66,7 +67,7 @@ class SaveLoadScene(Scene):
         rects = column(ui, rows + 1, 820, 36, 110, 8)
         for rect, info in zip(rects, self.infos, strict=False):
             button = self.button(rect, self.describe(info), self._chooser(info),
-                                 object_id="@row", tip=info.problem or None)
+                                 object_id="@row", tip=self.problem_tip(info) or None)
             if not self.saving and not info.exists:
                 gui.enable(button, False)
         if not self.infos:
@@ -78,6 +79,14 @@ class SaveLoadScene(Scene):
             more = back.move(bottom.w - back.w, 0)
             self.button(more, ui.t("load.more", page=self.page + 1, pages=pages), self._next)
         self.buttons.set_focus(min(self.focus, len(self.buttons.items) - 1))
+
+    def problem_tip(self, info: SlotInfo) -> str:
+        """Why a save cannot be read, in the player's language, then the technical reason."""
+        if not info.problem:
+            return ""
+        t = self.ui.t
+        return "<br>".join(esc(line) for line in (
+            save_summary(t, info.problem), t("problem.technical", detail=info.problem)))
 
     def _next(self) -> Transition:
         from game.ui.scene import Replace
@@ -101,7 +110,8 @@ class SaveLoadScene(Scene):
             info.path.parent.mkdir(parents=True, exist_ok=True)
             session.save(info.path)
         except (SaveError, OSError) as exc:
-            self.message = self.ui.t("save.failed", error=str(exc))
+            reason = exc.reason if isinstance(exc, SaveError) else ""
+            self.message = self.ui.t("save.failed", error=save_summary(self.ui.t, reason, exc))
             return None
         return Pop(self.ui.t("save.done", path=str(info.path)))
 

@@ -1,0 +1,92 @@
+"""What went wrong, in the player's language: the lines of the error screens (no pygame).
+
+Every line the UI builds is worded in the locale.  Texts that come from elsewhere are shown
+as they are and marked as such: a scenario's issues as the validator wrote them, a save's
+technical reason as the save reader gave it, a crash's exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from game.content import ContentError
+from game.persistence import IronmanRefused, NewerFormatError, SaveError
+
+Translate = Callable[..., str]
+MAX_ISSUES = 12
+
+# What a save reader's reason means, by how it starts (first match wins); the words are the
+# UI's own, in every language ("problem.save_<kind>").
+SAVE_REASONS = (
+    ("there is no save file here", "missing"),
+    ("this is a folder", "folder"),
+    ("the file cannot be read (permission", "permission"),
+    ("the file cannot be read", "unreadable"),
+    ("the file is larger than", "too_large"),
+    ("the file is empty", "empty"),
+    ("not a saluran save", "not_a_save"),
+    ("unknown save format", "unknown_format"),
+    ("written by a newer", "newer"),
+    ("its embedded scenario", "scenario"),
+    ("this format-1 save names scenario", "scenario"),
+    ("scenario ", "scenario"),
+    ("save format", "too_old"),
+    ("upgrading to format", "upgrade"),
+    ("could not save", "write"),
+    ("cannot save", "write"),
+    ("the save folder cannot be read", "folder_unreadable"),
+    ("an ironman career", "ironman"),
+    ("this is an ironman career", "ironman"),
+    ("damaged", "damaged"),
+    ("does not hold a valid game state", "damaged"),
+    ("not a valid format-1 save", "damaged"),
+)
+
+
+def save_problem(reason: str, error: BaseException | None = None) -> str:
+    """The kind of a save's problem (``problem.save_<kind>`` says it in words)."""
+    if isinstance(error, NewerFormatError):
+        return "newer"
+    if isinstance(error, IronmanRefused):
+        return "ironman"
+    if isinstance(error, PermissionError):
+        return "permission"
+    if isinstance(error, OSError):
+        return "unreadable"
+    lowered = reason.strip().lower()
+    return next((kind for start, kind in SAVE_REASONS if lowered.startswith(start)), "other")
+
+
+def save_summary(t: Translate, reason: str, error: BaseException | None = None) -> str:
+    """One sentence, in the player's language, saying what is wrong with a save."""
+    return t(f"problem.save_{save_problem(reason, error)}")
+
+
+def problem_lines(t: Translate, error: BaseException | str) -> list[str]:
+    """The lines that explain a broken save or scenario (the title and intro come first)."""
+    if isinstance(error, SaveError):
+        return _save_lines(t, error)
+    if isinstance(error, ContentError):
+        lines = [issue.render() for issue in error.issues[:MAX_ISSUES]]
+        if len(error.issues) > MAX_ISSUES:
+            lines.append(t("problem.more_issues", n=len(error.issues) - MAX_ISSUES))
+        return [t("problem.issues"), *lines]
+    if isinstance(error, OSError):
+        return [save_summary(t, "", error), "",
+                t("problem.technical", detail=error.strerror or str(error))]
+    if isinstance(error, BaseException):
+        return [t("problem.technical", detail=f"{type(error).__name__}: {error}")]
+    return [error]
+
+
+def _save_lines(t: Translate, error: SaveError) -> list[str]:
+    lines = []
+    if error.path is not None:
+        lines.append(t("problem.file", name=error.path.name, folder=str(error.path.parent)))
+    lines += [save_summary(t, error.reason, error), t("problem.untouched"), "",
+              t("problem.technical", detail=error.reason)]
+    if error.alternatives:
+        names = ", ".join(Path(p).name for p in error.alternatives)
+        lines += ["", t("problem.alternatives", names=names)]
+    return lines
