@@ -47,6 +47,8 @@ def _mutate(data: dict[str, Any], draw: st.DataObject) -> dict[str, Any]:
     data = copy.deepcopy(data)
     for _ in range(draw.draw(st.integers(1, 4))):
         paths = [p for p in _paths(data) if p]
+        if not paths:  # everything was deleted already
+            break
         path = draw.draw(st.sampled_from(paths))
         parent: Any = data
         for part in path[:-1]:

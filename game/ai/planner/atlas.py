@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.ai.planner.atoms import Dnf, Held, conjoin, requirement
+from game.ai.planner.atoms import Dnf, Held, Ordered, conjoin, ordered, requirement
 from game.core.rulebook import Rulebook
 from game.core.rules import ContestSoon, EnterContest, GainPosition, JoinParty, Nominate
 from game.core.scenario import ContestDef, MoveDef
@@ -30,7 +30,7 @@ class Gate:
     contest: str | None  # the contest that fills the seat (contest and nominated gates)
     move: str | None  # the move that enters the contest, asks for the nomination or takes it
     nomination: str | None  # the nomination contest a ``nominated`` gate goes through
-    needs: Dnf  # everything that must hold, as alternatives
+    needs: Ordered  # everything that must hold, as alternatives (atoms in a fixed order)
     lead: int = 0  # turns before the sitting that the entry can be made
 
 
@@ -151,12 +151,13 @@ def _gates(atlas: Atlas, position: str) -> Iterator[Gate]:
         for mid in atlas.entry_moves.get(contest.id, ()):
             mdef = book.moves[mid]
             yield Gate(position, "contest", contest.id, mid, None,
-                       conjoin(needs, requirement(mdef.requires)), _lead(mdef, contest.id))
+                       ordered(conjoin(needs, requirement(mdef.requires))),
+                       _lead(mdef, contest.id))
     for mid in atlas.gain_moves.get(position, ()):
         yield Gate(position, "move", None, mid, None,
-                   conjoin(base, requirement(book.moves[mid].requires)))
+                   ordered(conjoin(base, requirement(book.moves[mid].requires))))
     if pdef.obtained == "automatic":
-        yield Gate(position, "automatic", None, None, None, base)
+        yield Gate(position, "automatic", None, None, None, ordered(base))
 
 
 def _nominated_gates(atlas: Atlas, contest: ContestDef, needs: Dnf) -> Iterator[Gate]:
@@ -170,11 +171,12 @@ def _nominated_gates(atlas: Atlas, contest: ContestDef, needs: Dnf) -> Iterator[
         for mid in atlas.entry_moves.get(ncontest.id, ()):
             mdef = book.moves[mid]
             yield Gate(contest.position, "nominated", contest.id, mid, ncontest.id,
-                       conjoin(nneeds, requirement(mdef.requires)), _lead(mdef, ncontest.id))
+                       ordered(conjoin(nneeds, requirement(mdef.requires))),
+                       _lead(mdef, ncontest.id))
     for mid in atlas.nominate_moves.get(contest.id, ()):
         mdef = book.moves[mid]
         yield Gate(contest.position, "nominated", contest.id, mid, None,
-                   conjoin(needs, requirement(mdef.requires)), _lead(mdef, contest.id))
+                   ordered(conjoin(needs, requirement(mdef.requires))), _lead(mdef, contest.id))
 
 
 _ATLASES: dict[int, tuple[Rulebook, Atlas]] = {}

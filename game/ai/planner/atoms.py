@@ -213,3 +213,12 @@ def leaf_conditions(cond: Condition) -> Condition:
 def requirement(conditions: tuple[Condition, ...]) -> Dnf:
     """``dnf`` of scenario conditions as written (multi-position holds included)."""
     return dnf([leaf_conditions(c) for c in conditions])
+
+
+Ordered = tuple[tuple[Atom, ...], ...]
+
+
+def ordered(alternatives: Dnf) -> Ordered:
+    """The alternatives with their atoms in a fixed order (by their text), so that walking
+    them never depends on set iteration, which varies between processes."""
+    return tuple(tuple(sorted(term, key=repr)) for term in alternatives)

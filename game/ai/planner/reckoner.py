@@ -27,7 +27,6 @@ from game.ai.planner.atoms import (
     PartyStrength,
     Served,
     Status,
-    Term,
 )
 from game.ai.planner.economy import Economy
 from game.ai.planner.outlook import Outlook
@@ -51,7 +50,7 @@ class Step:
     gate: Gate
     turn: int
     chance: float
-    term: Term = frozenset()
+    term: tuple[Atom, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +135,7 @@ class Reckoner:
         return route.value * (self.commitment if preferred else 1.0)
 
     # ------------------------------------------------------------------ one gate, one term
-    def _through(self, gate: Gate, term: Term) -> Route | None:
+    def _through(self, gate: Gate, term: tuple[Atom, ...]) -> Route | None:
         chance, steps = 1.0, []
         longest, extra = 0.0, 0.0
         latest = float(self.last)
