@@ -29,6 +29,8 @@ class Economy:
     growth: dict[str, float] = field(default_factory=dict)  # contest -> strength per turn
     window_gain: dict[str, float] = field(default_factory=dict)  # contest -> per turn entered
     window_cap: dict[str, float] = field(default_factory=dict)  # contest -> most a window adds
+    ceilings: dict[str, float] = field(default_factory=dict)  # contest -> best strength
+    elections: dict[str, bool] = field(default_factory=dict)  # contest -> a general election
     campaign_moves: frozenset[str] = frozenset()  # moves open only while registered
 
 
@@ -107,6 +109,8 @@ def build_economy(book: Rulebook) -> Economy:
         eco.growth[contest.id] = FOCUS * _top_sum(regular, agenda)
         eco.window_gain[contest.id] = _top_sum(window, agenda)
         eco.window_cap[contest.id] = sum(f.weight for f in contest.factors if f.source in resets)
+        eco.ceilings[contest.id] = sum(f.weight for f in contest.factors if f.weight > 0)
+        eco.elections[contest.id] = contest.kind == "general_election"
     return eco
 
 

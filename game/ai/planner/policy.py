@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.ai.planner.atlas import atlas_for
 from game.ai.planner.atoms import NonMember
@@ -43,6 +43,7 @@ from game.core.views import View
 
 FUNDS = "funds"
 NO_PARTY = ""  # key of the road's value without joining any party
+LIKELY_PARTIES = 2  # parties an actor outside every party reckons in full
 STAND = 0.5  # share of a step's weight credited for entering its contest
 AGENDA_VALUE = 0.003  # victory units an agenda point is worth in an ordinary turn
 WORTH_TURNS = 8  # turns of a seat's yield counted in its worth
@@ -63,6 +64,8 @@ class TurnPlan:
     goals: Goals
     valuation: Valuation
     parties: dict[str, float]
+    agenda_value: float | None = None  # set at the plan's first decision
+    move_values: dict[tuple[str, str | None], float] = field(default_factory=dict)
 
 
 class PlannerPolicy:
@@ -134,37 +137,68 @@ class PlannerPolicy:
     def _party_choice(self, view: View, cache: dict[tuple[str, str | None], Outlook],
                       stay: Reckoner, road: Route | None
                       ) -> tuple[Reckoner, Route | None, dict[str, float]]:
-        """For an actor outside every party: the best road joining each party now, or later,
-        or never.  ``parties`` holds what joining each party now adds over the best road
-        that waits (``NO_PARTY`` is that road's value)."""
+        """For an actor outside every party: the best road joining one of the likeliest
+        parties now, joining later, or never.  ``parties`` holds what joining each party now
+        adds over the best road that waits; parties not reckoned get less than any that was."""
         best, best_road = stay, road
-        waiting = stay._biased(road) if road is not None else 0.0
+        best_value = stay._biased(road) if road is not None else 0.0
+        waiting = best_value
         now: dict[str, float] = {}
-        for party in self.book.scenario.parties:
-            for joining in (False, True):
-                other = self._reckoner(view, party.id, cache, joining)
-                found = self.best_road(other)
-                value = other._biased(found) if found is not None else 0.0
-                if joining:
-                    now[party.id] = value
-                elif found is not None and _stays_out_first(found):
-                    waiting = max(waiting, value)  # waiting only pays on a road that needs it
-                if found is not None and value > (best._biased(best_road)
-                                                  if best_road is not None else 0.0):
-                    best, best_road = other, found
+        likely = self._likely_parties(view)
+        for party, joining in [(p, True) for p in likely] + [(likely[0], False)]:
+            other = self._reckoner(view, party, cache, joining)
+            found = self.best_road(other)
+            value = other._biased(found) if found is not None else 0.0
+            if joining:
+                now[party] = value
+            elif found is not None and _stays_out_first(found):
+                waiting = max(waiting, value)  # waiting only pays on a road that needs it
+            if found is not None and value > best_value:
+                best, best_road, best_value = other, found, value
         parties = {p: v - waiting for p, v in now.items()}
+        floor = min(parties.values()) - 0.01
+        for pdef in self.book.scenario.parties:
+            parties.setdefault(pdef.id, floor)
         parties[NO_PARTY] = 0.0
         return best, best_road, parties
 
+    def _likely_parties(self, view: View) -> list[str]:
+        """The parties worth reckoning: the most popular, discounted where a rival already
+        holds an office that takes the party's ticket."""
+        holders = frozenset().union(*self.atlas.ticket_holders.values())
+
+        def score(party: str) -> tuple[float, str]:
+            taken = any(a.party == party and a.active and not holders.isdisjoint(a.positions)
+                        for aid, a in view.actors.items() if aid != view.me.id)
+            return view.popularity(party) * (0.5 if taken else 1.0), party
+
+        ranked: list[str] = sorted((p.id for p in self.book.scenario.parties), key=score,
+                                   reverse=True)
+        return ranked[:LIKELY_PARTIES]
+
     # ------------------------------------------------------------------ choosing
     def choose(self, view: View, legal: Sequence[Command], rng: random.Random) -> Command:
-        """The command worth most under the plan; ties go to the first listed."""
+        """The command worth most under the plan; ties go to the first listed.
+
+        A move's worth is computed once per plan (its price in funds every time, since the
+        funds in hand change as the turn goes on)."""
         made = self.plan(view)
         goals, val, parties = made.goals, made.valuation, made.parties
-        val.agenda_value = self._agenda_value(view, val, legal)
+        if made.agenda_value is None:
+            made.agenda_value = val.agenda_value = self._agenda_value(view, val, legal)
+        known = made.move_values
+        funds = view.me.resources.get(FUNDS, 0.0)
         best, best_value = legal[0], float("-inf")
         for command in legal:
-            value = self.value(view, val, goals, parties, command)
+            if isinstance(command, MakeMove):
+                key = (command.move, command.target)
+                worth = known.get(key)
+                if worth is None:
+                    worth = known[key] = self.value(view, val, goals, parties, command)
+                price = self.book.moves[command.move].funds
+                value = worth + (val._funds(funds, funds - price) if price else 0.0)
+            else:
+                value = self.value(view, val, goals, parties, command)
             if value > best_value:
                 best, best_value = command, value
         return best
@@ -185,7 +219,8 @@ class PlannerPolicy:
 
     def value(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
               command: Command) -> float:
-        """What ``command`` is worth now, in chances of reaching the top post."""
+        """What ``command`` is worth now, in chances of reaching the top post (a move's
+        price in funds apart)."""
         if isinstance(command, EndTurn):
             return 0.0
         if isinstance(command, ChooseOption):
@@ -199,9 +234,6 @@ class PlannerPolicy:
         value = self._expected(view, val, goals, parties, mdef.effects, mdef.check,
                                mdef.on_success, mdef.on_failure, command.target)
         value *= self.bias.get(mdef.channel, 1.0) if value > 0 else 1.0
-        if mdef.funds:
-            now = view.me.resources.get(FUNDS, 0.0)
-            value += val._funds(now, now - mdef.funds)
         return value + HASTE - self._scruples(mdef.effects + mdef.on_success)
 
     def _expected(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],

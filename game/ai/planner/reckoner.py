@@ -29,7 +29,7 @@ from game.ai.planner.atoms import (
     Status,
 )
 from game.ai.planner.economy import Economy
-from game.ai.planner.outlook import Outlook
+from game.ai.planner.outlook import FLOOR, TOP, Outlook
 from game.core.conditions import turns_until
 from game.core.scenario import ContestDef
 from game.core.views import View
@@ -69,6 +69,9 @@ class Route:
 
 
 HELD = Route("", 0.0, 1.0, ())
+_SQRT_HALF = math.sqrt(0.5)
+AtomCost = tuple[float, float, list[Step]]  # turns, chance, steps it takes
+Placement = tuple[int, float, float, float]  # sitting, chance there, chance within tries, turns
 OutlookFn = Callable[[str, str | None], Outlook]
 
 
@@ -97,31 +100,33 @@ class Reckoner:
         self._memo: dict[str, Route | None] = {}
         self._busy: set[str] = set()
         self._strengths: dict[str, float] = {}
-        self._atoms: dict[tuple[Atom, str], tuple[float, float, list[Step]] | None] = {}
-        self._placed: dict[tuple[int, int, float], tuple[int, float, float, float] | None] = {}
+        self._atoms: dict[tuple[int, str], AtomCost | None] = {}
+        self._placed: dict[tuple[int, int, float], Placement | None] = {}
         self._chances: dict[tuple[str, str | None, int, int], float] = {}
+        self._seats: dict[str, float] = {}
 
     def route(self, position: str) -> Route | None:
         """The best way to hold ``position`` (None: no way before the career ends)."""
         if position in self.me.positions:
             return HELD
-        if position in self._memo:
-            return self._memo[position]
+        memo = self._memo
+        if position in memo:
+            return memo[position]
         if position in self._busy:
             return None  # a cycle: this way needs itself
         self._busy.add(position)
         best: Route | None = None
+        best_value = -1.0
         for gate in self.atlas.gates.get(position, ()):
             for term in gate.needs:
-                found = self._through(gate, term)
-                if found is not None and (best is None or self._better(found, best)):
-                    best = found
+                found = self._through(gate, term, best_value)
+                if found is not None:
+                    value = self._biased(found)
+                    if value > best_value:
+                        best, best_value = found, value
         self._busy.discard(position)
-        self._memo[position] = best
+        memo[position] = best
         return best
-
-    def _better(self, a: Route, b: Route) -> bool:
-        return self._biased(a) > self._biased(b)
 
     def _biased(self, route: Route) -> float:
         """A route's value to this actor: its chance, and more on a road it prefers."""
@@ -135,32 +140,42 @@ class Reckoner:
         return route.value * (self.commitment if preferred else 1.0)
 
     # ------------------------------------------------------------------ one gate, one term
-    def _through(self, gate: Gate, term: tuple[Atom, ...]) -> Route | None:
-        chance, steps = 1.0, []
-        longest, extra = 0.0, 0.0
+    def _through(self, gate: Gate, term: tuple[Atom, ...], beat: float = -1.0
+                 ) -> Route | None:
+        """The route through ``gate`` meeting its needs by ``term`` (None: no way, or no way
+        worth more than ``beat``: the gate can only lower what its prerequisites allow)."""
+        chance = 1.0
+        steps: list[Step] = []
+        seen: set[int] = set()
+        longest = extra = 0.0
         latest = float(self.last)
+        atoms, position = self._atoms, gate.position
         for atom in term:
-            if isinstance(atom, Deadline):
+            if type(atom) is Deadline:
                 latest = min(latest, self._deadline(atom))
                 continue
-            key = (atom, gate.position)
-            if key in self._atoms:
-                cost = self._atoms[key]
+            key = (id(atom), position)
+            if key in atoms:
+                cost = atoms[key]
             else:
-                cost = self._atoms[key] = self._atom(atom, gate.position)
+                cost = atoms[key] = self._atom(atom, position)
             if cost is None:
                 return None
             turns, p, sub = cost
-            fresh = [s for s in sub if s not in steps]
-            if sub and not fresh:
-                continue  # the same prerequisites as another atom: counted once
+            if sub:
+                fresh = [s for s in sub if id(s) not in seen]
+                if not fresh:
+                    continue  # the same prerequisites as another atom: counted once
+                steps.extend(fresh)
+                seen.update(id(s) for s in fresh)
             if turns > longest:
                 longest, extra = turns, extra + longest
             else:
                 extra += turns
             chance *= p
-            steps.extend(fresh)
         ready = longest + STEP_OVERHEAD * extra
+        if chance * self.commitment <= beat:
+            return None
         where = (id(gate), math.ceil(ready), latest)
         if where in self._placed:
             placed = self._placed[where]
@@ -170,7 +185,7 @@ class Reckoner:
             return None
         turn, p_once, p_total, expected = placed
         steps.append(Step(gate, turn, p_once, term))
-        return Route(gate.position, expected, chance * p_total, tuple(steps))
+        return Route(position, expected, chance * p_total, tuple(steps))
 
     def _deadline(self, atom: Deadline) -> float:
         if atom.high is None:
@@ -336,34 +351,43 @@ class Reckoner:
         return None
 
     def _seat_chance(self, position: str) -> float:
-        return 1.0 if self.view.free_seats(position) > 0 else 0.3
+        found = self._seats.get(position)
+        if found is None:
+            found = self._seats[position] = 1.0 if self.view.free_seats(position) > 0 else 0.3
+        return found
 
     def _contest_chance(self, gate: Gate, turn: int) -> float:
         key = (gate.contest or "", gate.nomination, gate.lead, turn)
         found = self._chances.get(key)
         if found is None:
-            contest = self.atlas.contest(gate.contest or "")
-            found = self._chance_at(contest, turn, gate)
+            found = self._chance_at(gate.contest or "", turn, gate.lead)
             if gate.nomination is not None:
-                found *= self._chance_at(self.atlas.contest(gate.nomination), turn, None)
+                found *= self._chance_at(gate.nomination, turn, -1)
             found = self._chances[key] = max(found, 0.01)
         return found
 
-    def _chance_at(self, contest: ContestDef, turn: int, gate: Gate | None) -> float:
-        look = self.outlooks(contest.id, self.party)
-        return look.chance_at(self.projected(contest, turn, gate))
+    def _chance_at(self, contest_id: str, turn: int, lead: int) -> float:
+        """The poll's chance at the strength ``projected`` gives for ``turn``."""
+        look = self.outlooks(contest_id, self.party)
+        z = (self._projected(contest_id, turn, lead) - look.cutoff) / look.spread
+        chance = look.ceiling * 0.5 * (1.0 + math.erf(z * _SQRT_HALF))
+        return FLOOR if chance < FLOOR else TOP if chance > TOP else chance
 
     def projected(self, contest: ContestDef, turn: int, gate: Gate | None = None) -> float:
         """The strength the actor can have built in ``contest`` by ``turn``: growing at the
-        pace the economy allows, up to what the contest's factors allow."""
-        now = self.strength(contest.id)
-        top = REACH * self.ceiling(contest)
-        ahead = max(turn - self.turn, 0)
-        built = min(self.economy.growth.get(contest.id, 0.0) * ahead, max(top - now, 0.0))
-        if contest.kind == "general_election" and contest.id not in self.me.registrations:
-            window = (gate.lead if gate is not None else 0) + 1
-            built += min(self.economy.window_gain.get(contest.id, 0.0) * window,
-                         self.economy.window_cap.get(contest.id, 0.0))
+        pace the economy allows, up to what the contest's factors allow (and, for an election
+        it is not yet entered in, what a campaign adds once it is)."""
+        return self._projected(contest.id, turn, gate.lead if gate is not None else -1)
+
+    def _projected(self, contest_id: str, turn: int, lead: int) -> float:
+        now = self.strength(contest_id)
+        eco = self.economy
+        room = REACH * eco.ceilings[contest_id] - now
+        built = eco.growth[contest_id] * max(turn - self.turn, 0)
+        built = built if built < room else max(room, 0.0)
+        if eco.elections.get(contest_id) and contest_id not in self.me.registrations:
+            window = max(lead, 0) + 1
+            built += min(eco.window_gain[contest_id] * window, eco.window_cap[contest_id])
         return now + built
 
     def reachable(self, contest: ContestDef, turn: int, gate: Gate | None = None) -> float:
@@ -387,4 +411,4 @@ class Reckoner:
 
     def ceiling(self, contest: ContestDef) -> float:
         """The strength ``contest`` allows at best (every factor at its top)."""
-        return sum(f.weight for f in contest.factors if f.weight > 0)
+        return self.economy.ceilings[contest.id]
