@@ -31,7 +31,7 @@ from game.sim.plots import PLOTS_DIR
 from game.sim.replay import replay_line
 from game.sim.report import REPORT_FILE, SUMMARY_FILE, write_report
 from game.sim.rows import BatchError
-from game.sim.terminal import print_compare, print_summary
+from game.sim.terminal import LABELS, print_compare, print_summary
 from game.sim.worker import WorkerMismatch
 
 DEFAULT_OUT = "sim-out"
@@ -90,6 +90,11 @@ def register(sub: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def table_words() -> dict[str, str]:
+    """The summary and comparison tables' words in the language in use."""
+    return {key: t(f"simtable.{key}") for key in LABELS}
+
+
 def _policies(text: str) -> tuple[str, ...]:
     policies = [p.strip() for p in text.split(",")]
     if any(not p for p in policies) or len(set(policies)) != len(policies):
@@ -139,7 +144,7 @@ def _batch(args: argparse.Namespace) -> int:
     batch = run_batch(spec, out, jobs=args.jobs, backend=args.backend,
                       scheduler=args.scheduler, progress=None)
     if batch.careers:
-        print_summary(write_report(out, plots=not args.no_plots))
+        print_summary(write_report(out, plots=not args.no_plots), labels=table_words())
     if batch.interrupted:
         key = "sim.interrupted" if batch.careers else "sim.interrupted_none"
         print(said.t(key, done=batch.careers, planned=batch.planned, out=out), file=sys.stderr)
@@ -179,7 +184,7 @@ def _compare(args: argparse.Namespace) -> int:
     result = compare_dirs(*args.compare)
     if args.out:
         check_out(Path(args.out), COMPARE_OUTPUTS, args.force)
-    print_compare(result)
+    print_compare(result, labels=table_words())
     if args.out:
         write_compare(result, args.out)
         print(t("sim.compare_wrote", out=args.out))
