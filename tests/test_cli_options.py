@@ -86,6 +86,8 @@ CONFLICTS = [
     (["replay", "s.json", "--quiet", "--verbose"], "--verbose cannot go with --quiet"),
     (["schema", "--check"], "--check needs --out or --docs"),
     (["sim", "--replay", "x#0", "--jobs", "2"], "--jobs needs --games"),
+    (["play", "--headless", "--load", ""], "--load needs a value, not an empty one"),
+    (["replay", " "], "PATH needs a value, not an empty one"),
 ]
 
 

@@ -5,6 +5,7 @@ its own output, folders and binary files are refused with one line, and nothing 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,8 @@ def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file under ``folder``, its bytes and mtime: to prove nothing changed."""
-    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {str(p): (p.read_bytes() if p.is_file() else b"", p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if not p.is_dir()}
 
 
 def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
@@ -56,6 +57,9 @@ def test_docs_refuses_folders_binaries_and_broken_markers(
     assert "image.png is not a text file" in refused(capsys, "--docs", "image.png")
     Path("half.md").write_text(f"# Notes\n\n{END}\n{BEGIN}\n")
     assert "markers are damaged" in refused(capsys, "--docs", "half.md")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo("pipe.md")  # never read (it would wait) nor replaced
+        assert "pipe.md is not a regular file" in refused(capsys, "--docs", "pipe.md")
     Path("plain").write_text("x")
     assert "plain is a file, not a folder" in refused(capsys, "--docs", "plain/ref.md")
 

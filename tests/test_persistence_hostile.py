@@ -261,3 +261,31 @@ def test_autosaves_through_the_api_keep_to_new_offices(tmp_path: Path) -> None:
     held = set(career.state.player.first_held)
     saver = career.enable_autosave(tmp_path)
     assert saver.held == held
+
+
+# ------------------------------------------------------------------ files that are not files
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_neither_read_nor_replaced(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Reading a pipe would wait forever; renaming over a device (as root: /dev/null) would
+    replace the device itself."""
+    import stat
+
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    with pytest.raises(SaveError, match="not a regular file"):
+        read_save(pipe)
+    with pytest.raises(SaveError, match="could not save: it is not a regular file"):
+        write_save(pipe, record_at(1, 2).snapshot())
+    code, _, err = cli(capsys, "play", "--headless", "--scenario", str(MINI), "--turns", "1",
+                       "--save", str(pipe))
+    assert code == 1 and "not a regular file" in err and err.count("\n") == 1
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.json"]
+
+
+def test_a_save_into_a_path_through_a_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(SaveError, match="a file has the name of a folder on its path"):
+        write_save(tmp_path / "file" / "career.json", record_at(1, 2).snapshot())
+    assert (tmp_path / "file").read_text() == "x"

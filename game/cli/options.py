@@ -106,6 +106,11 @@ class Options:
 
     def resolve(self, args: argparse.Namespace) -> None:
         """Check the rules (UsageError if one is broken), then fill in the defaults."""
+        for action in self.parser._actions:
+            value = getattr(args, action.dest, None)
+            if isinstance(value, str) and not value.strip():  # --load "" is no file name
+                name = action.option_strings[-1] if action.option_strings else action.metavar
+                raise UsageError(t("error.empty", option=name or action.dest), self.parser.prog)
         rule = self.broken(args)
         if rule is not None:
             other = self.flag(rule.other)

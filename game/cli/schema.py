@@ -80,6 +80,8 @@ def read_text(path: Path, flag: str) -> str | None:
     and binary files."""
     if path.is_dir():
         raise Refused(t("schema.is_folder", path=path, flag=flag))
+    if path.exists() and not path.is_file():  # a device: never read (it may not end) or replaced
+        raise Refused(t("schema.not_regular", path=path, flag=flag))
     if not path.exists():
         if path.parent.exists() and not path.parent.is_dir():
             raise Refused(t("schema.parent_not_folder", path=path, parent=path.parent))

@@ -9,6 +9,7 @@ serialised by a lock, so the UI thread and an autosave thread may both save safe
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import re
@@ -91,6 +92,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
     The backup is staged (hard link or copy of the current file) before the rename and put
     in place after it, so a failed save leaves both ``path`` and ``NAME.bak`` as they were.
     """
+    _check_target(path)
     with _lock_for(path):
         tmp = _temp_name(path)
         staged: Path | None = None
@@ -111,6 +113,20 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
             _discard(staged)
     _sync_folder(path.parent)
     clean_stale_temps(path.parent)
+
+
+def _check_target(path: Path) -> None:
+    """Refuse to replace anything but a file (or a symbolic link, which is replaced, never
+    followed): renaming over a device such as /dev/null would replace the device itself."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "a folder has that name", str(path))
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise OSError(errno.EEXIST, "it is not a regular file (a device, pipe or socket)",
+                      str(path))
 
 
 def _discard(*paths: Path | None) -> None:

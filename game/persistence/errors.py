@@ -18,6 +18,7 @@ REASONS = {
     "missing": "there is no save file here",
     "not_found": "no save file {name!r}: looked for {places}",
     "folder": "this is a folder, not a save file",
+    "not_regular": "this is not a regular file (a device, pipe or socket), not a save file",
     "unreadable": "the file cannot be read ({detail})",
     "permission": "the file cannot be read (permission denied)",
     "too_large": "the file is larger than {limit} bytes: not a save",

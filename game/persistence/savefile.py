@@ -54,6 +54,7 @@ _WRITE_PROBLEMS = {
     errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
     errno.EROFS: "the folder is on a read-only disk", errno.EACCES: "the folder is not writable",
     errno.EPERM: "the folder is not writable",
+    errno.ENOTDIR: "a file has the name of a folder on its path",
 }
 
 
@@ -105,9 +106,9 @@ def write_save(path: Path, snapshot: SaveSnapshot | GameState, scenario_ref: str
     except ValueError as exc:  # NaN/infinity: a broken invariant, but never a broken file
         raise SaveError.because(path, "unwritable_state", detail=str(exc)) from None
     try:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "its folder is a file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "a folder has that name")
         atomic_write(path, data, keep_backup=keep_backup)
     except OSError as exc:
         what = _WRITE_PROBLEMS.get(exc.errno or 0) or exc.strerror or str(exc)
@@ -121,6 +122,8 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise SaveError.because(path, "folder")
+        if path.exists() and not path.is_file():  # a device or pipe could block or never end
+            raise SaveError.because(path, "not_regular")
         with path.open("rb") as handle:
             data = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
