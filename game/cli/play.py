@@ -44,6 +44,24 @@ def register(sub: Any) -> None:
                             description="Open the game window, or with --headless let a "
                                         "policy play your seat and print the career.")
     opts = Options(parser)
+    add_career_options(opts)
+    opts.add("--json", action="store_true",
+             help="print only one JSON summary line (turn, result, score, hash)")
+    opts.add("--verbose", action="store_true",
+             help="tell the rivals' moves, event cards and every contest in full")
+    opts.add("--lang", choices=LANGUAGES, default=default_language(),
+             help="language of the log and messages: en or id (also $SALURAN_LANG)")
+    opts.add("--demo", type=positive, metavar="TURNS",
+             help="demo mode: the game window plays itself (greedy AI) for TURNS turns "
+                  "through every screen, then exits")
+    opts.add("--screenshots", metavar="DIR",
+             help="with --demo: save a PNG of each distinct screen to DIR")
+    add_rules(opts)
+    parser.set_defaults(run=run)
+
+
+def add_career_options(opts: Options) -> None:
+    """Who plays, which career, for how long, and where it is saved."""
     opts.add("--headless", action="store_true",
              help="no window: the --ai policy plays your seat and the career is printed")
     opts.add("--ai", default="greedy", metavar="POLICY",
@@ -70,17 +88,10 @@ def register(sub: Any) -> None:
     opts.add("--ironman", action="store_true",
              help="a new ironman career: one slot in the save folder, saved every turn, never "
                   "reloaded")
-    opts.add("--json", action="store_true",
-             help="print only one JSON summary line (turn, result, score, hash)")
-    opts.add("--verbose", action="store_true",
-             help="tell the rivals' moves, event cards and every contest in full")
-    opts.add("--lang", choices=LANGUAGES, default=default_language(),
-             help="language of the log and messages: en or id (also $SALURAN_LANG)")
-    opts.add("--demo", type=positive, metavar="TURNS",
-             help="demo mode: the game window plays itself (greedy AI) for TURNS turns "
-                  "through every screen, then exits")
-    opts.add("--screenshots", metavar="DIR",
-             help="with --demo: save a PNG of each distinct screen to DIR")
+
+
+def add_rules(opts: Options) -> None:
+    """Which of ``play``'s options go together."""
     opts.conflicts("load", "scenario", why="why.load_scenario")
     opts.conflicts("load", "seed", why="why.load_seed")
     opts.conflicts("ironman", "load", why="why.ironman_load")
@@ -90,7 +101,6 @@ def register(sub: Any) -> None:
     opts.conflicts("verbose", "json", why="why.json_only")
     for dest in HEADLESS_ONLY:
         opts.needs(dest, "headless", why="why.headless_only")
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

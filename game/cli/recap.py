@@ -4,6 +4,7 @@ result and the legacy score's parts)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from game.cli.messages import Messages
@@ -25,10 +26,10 @@ def game_date(book: Rulebook, turn: int, said: Messages) -> str:
     return f"{said.month(months % 12 + 1)} {spec.start_year + months // 12}"
 
 
-def age_at(book: Rulebook, turn: int) -> float:
-    """The player's age at the start of ``turn``."""
+def age_at(book: Rulebook, turn: int) -> int:
+    """The player's age in whole years (as people tell it) at the start of ``turn``."""
     spec = book.scenario
-    return spec.start_age + max(turn - 1, 0) * spec.months_per_turn / 12
+    return math.floor(spec.start_age + max(turn - 1, 0) * spec.months_per_turn / 12)
 
 
 def last_played(state: GameState) -> int:

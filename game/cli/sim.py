@@ -81,13 +81,18 @@ def register(sub: Any) -> None:
              help="with --narrate: the rivals' moves, event cards and every contest in full")
     opts.add("--lang", choices=LANGUAGES, default=default_language(),
              help="language of the messages and the narration: en or id (also $SALURAN_LANG)")
+    add_rules(opts)
+    parser.set_defaults(run=run)
+
+
+def add_rules(opts: Options) -> None:
+    """Which of ``sim``'s options go together."""
     opts.needs("scheduler", "backend", value="dask", why="why.scheduler")
     opts.needs("narrate", "replay", why="why.narrate")
     opts.needs("verbose", "narrate", why="why.verbose")
     for dest in ("scenario", "seed", "jobs", "player_policy", "rival_policy", "backend",
                  "no_plots"):
         opts.needs(dest, "games", why="why.batch_only")
-    parser.set_defaults(run=run)
 
 
 def table_words() -> dict[str, str]:

@@ -193,23 +193,11 @@ def run_batch(
     careers = spec.careers()
     info = provenance(spec, payload.fingerprint, jobs, backend)
     started = time.perf_counter()
-    interrupted = False
     with (folder / GAMES_FILE).open("w", encoding="utf-8") as stream, \
             BatchProgress(len(careers), progress) as bar:
         writer = OrderedWriter(stream)
-        chunks = _chunks(payload, careers, jobs, backend, scheduler)
-        try:
-            for rows in chunks:
-                writer.add(rows)
-                bar.advance(len(rows))
-                if on_rows is not None:
-                    on_rows(len(rows))
-        except KeyboardInterrupt:
-            interrupted = True
-        finally:  # stop the workers now, not when the generator is collected
-            close = getattr(chunks, "close", None)
-            if close is not None:
-                close()
+        interrupted = _stream_rows(_chunks(payload, careers, jobs, backend, scheduler), writer,
+                                   bar, on_rows)
     wall = time.perf_counter() - started
     run = BatchRun(folder, spec, payload.fingerprint, writer.next, wall, jobs, backend, info,
                    interrupted, len(careers))
@@ -220,6 +208,24 @@ def run_batch(
     (folder / BATCH_FILE).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")
     return run
+
+
+def _stream_rows(chunks: Chunks, writer: OrderedWriter, bar: BatchProgress,
+                 on_rows: Callable[[int], None] | None) -> bool:
+    """Write finished rows as they come; True if Ctrl-C stopped the batch first."""
+    try:
+        for rows in chunks:
+            writer.add(rows)
+            bar.advance(len(rows))
+            if on_rows is not None:
+                on_rows(len(rows))
+    except KeyboardInterrupt:
+        return True
+    finally:  # stop the workers now, not when the generator is collected
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+    return False
 
 
 def _chunks(payload: Payload, careers: list[CareerSpec], jobs: int, backend: Backend,
