@@ -159,9 +159,13 @@ def _fields(template: str) -> set[str]:
     return set(re.findall(r"\{(\w+)", template)) | set(re.findall(r"%\((\w+)\)", template))
 
 
+HELP_PREFIXES = ("help.", "command.", "description.")
+
+
 def test_every_message_exists_in_both_languages_with_the_same_fields() -> None:
     english, indonesian = catalogue("en"), catalogue("id")
-    assert set(english) | {f"save.{key}" for key in REASONS} == set(indonesian)
+    help_keys = {key for key in indonesian if key.startswith(HELP_PREFIXES)}
+    assert set(english) | {f"save.{key}" for key in REASONS} | help_keys == set(indonesian)
     for key, template in english.items():
         assert _fields(template) == _fields(indonesian[key]), key
         assert template.count("%s") == indonesian[key].count("%s"), key
@@ -198,3 +202,30 @@ def test_an_unknown_language_in_the_environment_falls_back_to_english(
     monkeypatch.setenv("SALURAN_LANG", "fr")
     code, _, err = cli(capsys, "play", "--headless", "--frobnicate")
     assert code == 2 and "unrecognized arguments" in one_error(err)
+
+
+def test_help_in_indonesian_covers_every_option_and_names_no_other() -> None:
+    """English help lives with each option; the Indonesian for it in the catalogue."""
+    indonesian = catalogue("id")
+    subs = sub_parsers(build_parser())
+    known = {f"help.{name}.{action.dest}" for name, sub in subs.items() for action in
+             sub._actions if not isinstance(action, argparse._HelpAction)}
+    known |= {f"command.{name}" for name in subs} | {f"description.{name}" for name in subs}
+    known |= {"help.top.mods", "description.top"}
+    keys = {key for key in indonesian if key.startswith(HELP_PREFIXES)}
+    assert keys <= known, sorted(keys - known)
+    for name in ("play", "replay", "saves", "schema", "sim"):
+        for action in subs[name]._actions:
+            if not isinstance(action, argparse._HelpAction):
+                assert f"help.{name}.{action.dest}" in keys, (name, action.dest)
+        assert f"command.{name}" in keys
+
+
+def test_help_speaks_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "play", "--help", "--lang", "id")
+    assert code == 0
+    text = " ".join(out.split())
+    assert text.startswith("pemakaian: saluran play") and "opsi:" in text
+    assert "(bawaan: nusantara)" in text and "benih acak karier baru" in text
+    for english in ("usage:", "options:", "default", "the random seed", "show this help"):
+        assert english not in text

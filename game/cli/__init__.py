@@ -105,8 +105,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     translate_argparse()
     try:
         args = build_parser().parse_args(words)
-        if getattr(args, "lang", None) in messages.LANGUAGES:
-            messages.use(args.lang)
         options = getattr(args, "options", None)
         if isinstance(options, Options):
             options.resolve(args)

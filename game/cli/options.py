@@ -16,7 +16,7 @@ import argparse
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
-from game.cli.messages import t
+from game.cli.messages import Messages, current, t
 
 EXIT_REFUSED = 1  # input the command cannot use: a bad file, an unknown name
 EXIT_USAGE = 2  # the command line itself: unknown or conflicting options, bad values
@@ -165,17 +165,38 @@ SHARED_HELP = {
 
 
 def complete_help(parser: argparse.ArgumentParser) -> None:
-    """Give every option of every sub-command help text that names its default."""
-    for sub in sub_parsers(parser).values():
+    """Give every option of every sub-command help text that names its default, in the
+    language in use (``help.<command>.<option>``, ``command.<command>`` and
+    ``description.<command>`` in the catalogue; English, from the modules, otherwise)."""
+    said = current()
+    if said.has("description.top"):
+        parser.description = said.t("description.top")
+    _translate(said, "help.top", parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                if said.has(f"command.{choice.dest}"):
+                    choice.help = said.t(f"command.{choice.dest}")
+    default_word = said.t("word.default")
+    for name, sub in sub_parsers(parser).items():
+        if said.has(f"description.{name}"):
+            sub.description = said.t(f"description.{name}")
+        _translate(said, f"help.{name}", sub)
         for action in sub._actions:
             if isinstance(action, argparse._HelpAction) or action.help == argparse.SUPPRESS:
                 continue
             if not action.help:
                 action.help = SHARED_HELP.get(action.dest)
             default = real_default(sub, action)
-            if action.help and _is_set(default) and "default" not in action.help:
+            if action.help and _is_set(default) and default_word not in action.help:
                 shown = default if isinstance(default, str | int | float) else str(default)
-                action.help += f" (default: {shown})".replace("%", "%%")
+                action.help += f" ({default_word}: {shown})".replace("%", "%%")
+
+
+def _translate(said: Messages, prefix: str, parser: argparse.ArgumentParser) -> None:
+    for action in parser._actions:
+        if said.has(f"{prefix}.{action.dest}"):
+            action.help = said.t(f"{prefix}.{action.dest}")
 
 
 # ------------------------------------------------------------------ argparse's own words
@@ -195,6 +216,10 @@ ARGPARSE_MESSAGES = {
     "unrecognized arguments: %s": "argparse.unrecognized",
     "expected %s argument": "argparse.expected_n",
     "expected %s arguments": "argparse.expected_n",
+    "usage: ": "argparse.usage",
+    "options": "argparse.options",
+    "positional arguments": "argparse.positionals",
+    "show this help message and exit": "argparse.help",
 }
 
 
