@@ -35,7 +35,10 @@ from game.persistence import (
 from game.persistence.locations import SAVE_SUFFIX
 
 #: Options only headless play uses (the window has its own ways to do these).
-HEADLESS_ONLY = ("ai", "rivals", "turns", "save", "autosave", "ironman", "json", "verbose")
+HEADLESS_ONLY = ("ai", "rivals", "mod_list", "turns", "save", "autosave", "ironman", "json",
+                 "verbose")
+MIN_WINDOW = (960, 540)  # the smallest window the UI lays out (game.ui.context.MIN_SIZE)
+MAX_WINDOW = (7680, 4320)
 
 
 def register(sub: Any) -> None:
@@ -56,6 +59,9 @@ def register(sub: Any) -> None:
                   "through every screen, then exits")
     opts.add("--screenshots", metavar="DIR",
              help="with --demo: save a PNG of each distinct screen to DIR")
+    opts.add("--size", type=window_size, metavar="WxH",
+             help="with --demo: the window size in pixels, e.g. 1920x1080 "
+                  "(default 1280x720; at least 960x540)")
     add_rules(opts)
     parser.set_defaults(run=run)
 
@@ -70,6 +76,8 @@ def add_career_options(opts: Options) -> None:
              help="one policy for every rival (default: each rival's own persona)")
     opts.add("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH",
              help="the scenario of a new career: an id (see `saluran scenarios`) or a path")
+    opts.add("--mod", dest="mod_list", action="append", metavar="NAME",
+             help="stack a patch mod on the scenario (repeatable; applied in the order given)")
     opts.add("--seed", type=non_negative, default=0, metavar="N",
              help="the random seed of a new career: the same seed and moves give the same game")
     opts.add("--turns", type=non_negative, metavar="N",
@@ -98,6 +106,8 @@ def add_rules(opts: Options) -> None:
     opts.conflicts("headless", "demo", why="why.demo_window")
     opts.conflicts("demo", "load", why="why.demo_own_career")
     opts.needs("screenshots", "demo", why="why.screenshots")
+    opts.needs("size", "demo", why="why.size")
+    opts.conflicts("mod_list", "load", why="why.load_mods")
     opts.conflicts("verbose", "json", why="why.json_only")
     for dest in HEADLESS_ONLY:
         opts.needs(dest, "headless", why="why.headless_only")
@@ -112,6 +122,20 @@ def run(args: argparse.Namespace) -> int:
             args.load = str(find_save(args.load, save_dir(args.save_dir)))
         return open_window(args)
     return run_headless(args)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """argparse type: ``WIDTHxHEIGHT`` in pixels, within what the window supports."""
+    width, sep, height = text.strip().lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(t("error.size_format", text=text))
+    size = int(width), int(height)
+    if not all(low <= value <= high for low, value, high in zip(MIN_WINDOW, size, MAX_WINDOW,
+                                                               strict=True)):
+        raise argparse.ArgumentTypeError(t(
+            "error.size_range", text=text, low=f"{MIN_WINDOW[0]}x{MIN_WINDOW[1]}",
+            high=f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}"))
+    return size
 
 
 def scenario_ref(ref: str) -> str:
@@ -159,7 +183,7 @@ def start(args: argparse.Namespace) -> tuple[CareerRecord, Path]:
         if args.rivals is not None:
             record.info = replace(record.info, rivals=args.rivals)
         return record, path.parent if record.info.ironman else folder
-    scenario, document = load_with_document(args.scenario)
+    scenario, document = load_with_document(args.scenario, args.mod_list or ())
     state, _ = new_game(compile_rulebook(scenario), args.seed)
     info = CareerInfo(new_career_id(), scenario_ref(args.scenario), args.rivals, args.ironman)
     return CareerRecord(state, [], document, info), folder

@@ -56,6 +56,8 @@ def register(sub: Any) -> None:
                       help="paired differences (B - A) of two runs on the same seeds")
     opts.add("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH",
              help="the scenario: an id (see `saluran scenarios`) or a path")
+    opts.add("--mod", dest="mod_list", action="append", metavar="NAME",
+             help="stack a patch mod on the scenario (repeatable; applied in the order given)")
     opts.add("--seed", type=non_negative, default=0, metavar="S",
              help="first seed; careers use seeds S..S+N-1")
     opts.add("--jobs", type=positive, metavar="J", help="worker processes (default: every core)")
@@ -90,8 +92,8 @@ def add_rules(opts: Options) -> None:
     opts.needs("scheduler", "backend", value="dask", why="why.scheduler")
     opts.needs("narrate", "replay", why="why.narrate")
     opts.needs("verbose", "narrate", why="why.verbose")
-    for dest in ("scenario", "seed", "jobs", "player_policy", "rival_policy", "backend",
-                 "no_plots"):
+    for dest in ("scenario", "mod_list", "seed", "jobs", "player_policy", "rival_policy",
+                 "backend", "no_plots"):
         opts.needs(dest, "games", why="why.batch_only")
 
 
@@ -142,9 +144,11 @@ def _batch(args: argparse.Namespace) -> int:
     said = current()
     out = Path(args.out or DEFAULT_OUT)
     policies = _policies(args.player_policy)
-    check_policies(compile_rulebook(load_scenario(args.scenario)), *policies, args.rival_policy)
+    mods = tuple(args.mod_list or ())
+    check_policies(compile_rulebook(load_scenario(args.scenario, mods)), *policies,
+                   args.rival_policy)
     check_out(out, BATCH_OUTPUTS, args.force)
-    spec = BatchSpec(scenario=args.scenario, games=args.games, seed=args.seed,
+    spec = BatchSpec(scenario=args.scenario, mods=mods, games=args.games, seed=args.seed,
                      player_policies=policies, rival_policy=args.rival_policy)
     batch = run_batch(spec, out, jobs=args.jobs, backend=args.backend,
                       scheduler=args.scheduler, progress=None)
