@@ -15,7 +15,20 @@ from game.content import load_scenario
 from game.core import compile_rulebook, legacy_parts
 
 MINI = str(Path(__file__).parent / "data" / "mini")
-WINNER = ("--scenario", MINI, "--seed", "12")  # mini, seed 12: the player wins in turn 10
+
+
+@pytest.fixture(scope="module")
+def winner() -> tuple[str, ...]:
+    """``--scenario``/``--seed`` of the first mini career the greedy player wins (the log of a
+    victory has every part: the top post, the score's victory credit)."""
+    from game.api import Career
+
+    for seed in range(100):
+        career = Career.new(MINI, seed=seed)
+        career.play_to_end("greedy")
+        if career.result == "won":
+            return ("--scenario", MINI, "--seed", str(seed))
+    raise AssertionError("no mini career won in 100 seeds")
 
 
 @pytest.fixture(autouse=True)
@@ -45,8 +58,8 @@ def turns_of(lines: list[str]) -> list[list[str]]:
 
 
 def test_the_log_opens_with_a_legend_of_every_marker(capsys: pytest.CaptureFixture[str]) -> None:
-    lines = log(capsys, *WINNER)
-    assert lines[0] == ("Saluran: Mini Republic (mini), seed 12. You start in Jan 2000 at age "
+    lines = log(capsys, "--scenario", MINI, "--seed", "3")
+    assert lines[0] == ("Saluran: Mini Republic (mini), seed 3. You start in Jan 2000 at age "
                         "30, against 2 rivals, for up to 20 turns of 6 months.")
     legend = lines[lines.index("What the marks mean:") + 1:lines.index("What the marks mean:") + 8]
     assert [line.split()[0] for line in legend] == ["==", ">", "+", "!", "#", ".", "="]
@@ -54,17 +67,19 @@ def test_the_log_opens_with_a_legend_of_every_marker(capsys: pytest.CaptureFixtu
 
 
 def test_moves_and_offices_name_their_channel_and_numbers_say_what_they_are(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    lines = log(capsys, *WINNER)
+        capsys: pytest.CaptureFixture[str], winner: tuple[str, ...]) -> None:
+    lines = log(capsys, *winner)
     moves = [line for line in lines if line.startswith("  > ")]
     assert moves and all(re.match(r"  > \[[^]]+\] ", line) for line in moves)
-    assert "  > [Candidate] Rally (success, 52% chance)" in lines
-    assert "  + You gained Member [Party member], by a move" in lines
+    assert any(re.fullmatch(r"  > \[\w[\w ]*\] .+ \((success|failure), \d+% chance\)", line)
+               for line in moves)
+    assert any(re.fullmatch(r"  \+ You gained .+ \[Party member\], by .+", line)
+               for line in lines)
     contests = [line for line in lines if line.startswith("  # ")]
     assert contests and all("% = share of the vote" in line or "pass mark" in line
                             or "party's share" in line for line in contests)
-    assert ("  # Presidential election, 1 seat, % = share of the vote: You 88.6% WON; "
-            "1 other contender") in lines
+    assert any(re.fullmatch(r"  # Presidential election, 1 seat, % = share of the vote: "
+                            r"You \d+\.\d% WON.*", line) for line in contests)
 
 
 def test_rivals_take_one_line_per_turn_unless_verbose(capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,36 +97,38 @@ def test_rivals_take_one_line_per_turn_unless_verbose(capsys: pytest.CaptureFixt
 
 
 def test_the_recap_tells_the_path_offices_result_and_score_parts(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    lines = log(capsys, *WINNER)
-    recap = lines[lines.index("== Your career =="):]
-    assert recap[1] == ("Path through the channels: Party member (Jan 2000) > "
-                        "Candidate (Jan 2001)")
-    assert recap[2] == "Offices held:"
-    assert "  President: from Jul 2004, 0 turns (0 years), held at the end" in recap
-    assert "  Chair [Party member]: from Jan 2001, 7 turns (3.5 years), held at the end" in recap
-    score = next(line for line in recap if line.startswith("Legacy score "))
-    assert "influence gathered 29" in score and "offices 52" in score
-    assert "top post 168 (the 10 turns the victory cut short" in score
-    total, *parts = [int(n) for n in re.findall(r"(?:score|gathered|offices|post) (\d+)", score)]
-    assert total == 249 and abs(sum(parts) - total) <= len(parts)
-    assert lines[-1] == ("Result: won in turn 10 of 20 (Jul 2004), at age 34. Legacy score "
-                         "249; state 8249a2ebf2e6")
-
-
-def test_score_parts_are_the_cores(capsys: pytest.CaptureFixture[str]) -> None:
-    """The recap prints ``game.core.legacy_parts``, one labelled number per part."""
-    main(["play", "--headless", *WINNER, "--save", "won.json", "--json"])
-    capsys.readouterr()
+        capsys: pytest.CaptureFixture[str], winner: tuple[str, ...]) -> None:
+    """Every line of the recap, checked against the saved state of the same career."""
     from game.persistence import read_save
 
-    loaded = read_save(Path("won.json"))
-    parts = legacy_parts(loaded.state, loaded.state.player)
+    lines = log(capsys, *winner, "--save", "won.json")
+    state = read_save(Path("won.json")).state
+    player, book = state.player, state.book
+    recap = lines[lines.index("== Your career =="):]
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    def date(turn: int) -> str:
+        elapsed = (turn - 1) * book.scenario.months_per_turn
+        return f"{months[elapsed % 12]} {book.scenario.start_year + elapsed // 12}"
+
+    entered = sorted(player.channels.items(), key=lambda item: item[1])
+    assert recap[1] == "Path through the channels: " + " > ".join(
+        f"{book.channels[c].name['en']} ({date(turn)})" for c, turn in entered)
+    assert recap[2] == "Offices held:"
+    offices = recap[3:3 + len(player.first_held)]
+    for pid, first in player.first_held.items():
+        name = book.positions[pid].name["en"]
+        line = next(line for line in offices if line.startswith(f"  {name}"))
+        assert f": from {date(first)}, {player.turns_held.get(pid, 0)} turn" in line
+        assert line.endswith(", held at the end") == (pid in player.positions)
+    score = recap[3 + len(player.first_held)]
+    parts = legacy_parts(state, player)
     assert [p.key for p in parts] == ["influence", "offices", "top_post"]
-    lines = log(capsys, *WINNER)
-    score = next(line for line in lines if line.startswith("Legacy score "))
-    for part in parts:
-        assert f" {part.points:.0f}" in score
+    assert score.startswith(f"Legacy score {sum(p.points for p in parts):.0f} = influence "
+                            f"gathered {parts[0].points:.0f} + offices {parts[1].points:.0f} (")
+    assert f"+ top post {parts[2].points:.0f} (the {parts[2].turns} turns the victory" in score
+    assert re.fullmatch(rf"Result: won in turn {state.turn} of 20 \({date(state.turn)}\), at "
+                        r"age \d+\. Legacy score \d+; state [0-9a-f]{12}", lines[-1])
 
 
 def test_turns_played_agree_with_turns_asked(capsys: pytest.CaptureFixture[str]) -> None:
@@ -150,12 +167,15 @@ ENGLISH = ["Turn", "age", "You", "gained", "lost", "chose", "success", "failure"
 
 
 @pytest.mark.parametrize("argv", [
-    ("--scenario", MINI, "--seed", "12", "--verbose"),  # a won career, every rival detail
+    ("winner", "--verbose"),  # a won career, every rival detail
     ("--scenario", MINI, "--seed", "3"),  # a career to its end
     ("--seed", "7", "--turns", "14"),  # nusantara: list elections, exams, party contests
 ])
 def test_an_indonesian_log_has_no_english_frame_words(
-        argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+        argv: tuple[str, ...], capsys: pytest.CaptureFixture[str],
+        winner: tuple[str, ...]) -> None:
+    if argv[0] == "winner":
+        argv = (*winner, *argv[1:])
     lines = log(capsys, "--lang", "id", *argv)
     book = compile_rulebook(load_scenario(argv[1] if argv[0] == "--scenario" else "nusantara"))
     english = ENGLISH + [r.name["en"] for r in book.scenario.resources

@@ -101,8 +101,16 @@ def save_problem(exc: SaveError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 refused, 2 usage, 130 Ctrl-C)."""
     words = list(sys.argv[1:] if argv is None else argv)
+    previous = messages.current().lang
     messages.use(messages.language_in(words))
     translate_argparse()
+    try:
+        return _main(words)
+    finally:  # a caller in the same process (a test, a script) keeps its own language
+        messages.use(previous)
+
+
+def _main(words: list[str]) -> int:
     try:
         args = build_parser().parse_args(words)
         options = getattr(args, "options", None)
