@@ -208,8 +208,7 @@ class Career:
         except ContentError:
             scenario = None
         if scenario is None or scenario.fingerprint != self.book.scenario.fingerprint:
-            raise SaveError(None, f"cannot save: scenario {self.scenario_ref!r} was not "
-                                  "loaded from a file, so it cannot be embedded in a save")
+            raise SaveError.because(None, "not_embeddable", ref=self.scenario_ref)
         if scenario != self.book.scenario:
             # Changed in code after loading (e.g. a customised player): the save still loads
             # and continues exactly, but a replay from the document would start elsewhere.
@@ -231,8 +230,7 @@ class Career:
         """
         path = Path(path)
         if self.ironman and path.name != ironman_name(self.career_id):
-            raise SaveError(path, "an ironman career saves only to its slot "
-                                  f"{ironman_name(self.career_id)}")
+            raise SaveError.because(path, "ironman_save", slot=ironman_name(self.career_id))
         return write_save(path, self.snapshot())
 
     @classmethod
@@ -268,7 +266,8 @@ class Career:
         """
         self.ironman = self.ironman or ironman
         saver = Autosaver(save_dir(folder), self.career_id, slots=slots,
-                          ironman=self.ironman, worker=worker)
+                          ironman=self.ironman, worker=worker,
+                          held=self.state.player.first_held)
         self.turn_hooks[:] = [h for h in self.turn_hooks if not isinstance(h, _AutosaveHook)]
         self.turn_hooks.append(_AutosaveHook(saver))
         return saver

@@ -51,10 +51,12 @@ def test_headless_plays_to_the_end_without_turns(capsys: pytest.CaptureFixture[s
 def test_headless_log_tells_the_career(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "play", "--headless", "--scenario", MINI, "--seed", "1")
     assert code == 0
-    assert out.startswith("== Turn 1 - Jan 2000 - age 30 ==")
+    lines = out.splitlines()
+    assert lines[0].startswith("Saluran: Mini Republic (mini), seed 1.")
+    assert "== Turn 1 - Jan 2000 - age 30 ==" in lines
     assert "  > " in out  # the player's moves
     assert "  # " in out  # contests with shares
-    assert "Result:" in out.splitlines()[-1]
+    assert lines[-1].startswith("Result:")
 
 
 @pytest.mark.parametrize(("argv", "expected_code", "message"), [

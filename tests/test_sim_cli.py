@@ -59,28 +59,33 @@ def test_compare(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert (tmp_path / "compare.md").is_file()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    ([], "one of the arguments"),
-    (["--games", "0"], "give 1 or more"),
-    (["--games", "x"], "not a whole number"),
-    (["--games", "2", "--jobs", "0"], "give 1 or more"),
-    (["--games", "2", "--backend", "spark"], "invalid choice"),
-    (["--games", "2", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --backend dask"),
-    (["--games", "2", "--replay", "x#1"], "not allowed with"),
-    (["--games", "2", "--narrate"], "--narrate goes with --replay"),
-    (["--games", "2", "--player-policy", "greedy,,random"], "distinct names"),
-    (["--games", "2", "--player-policy", "nobody"], "unknown policy 'nobody'"),
-    (["--games", "2", "--rival-policy", "nobody"], "unknown policy 'nobody'"),
-    (["--replay", "no/such/games.jsonl#0"], "no results at"),
-    (["--replay", "games.jsonl"], "expected FILE#K"),
-    (["--compare", "no/a", "no/b"], "no results at"),
+@pytest.mark.parametrize(("args", "code", "message"), [
+    ([], 2, "one of the arguments"),
+    (["--games", "0"], 2, "give 1 or more"),
+    (["--games", "x"], 2, "not a whole number"),
+    (["--games", "2", "--jobs", "0"], 2, "give 1 or more"),
+    (["--games", "2", "--backend", "spark"], 2, "invalid choice"),
+    (["--games", "2", "--scheduler", "tcp://127.0.0.1:1"], 2,
+     "--scheduler needs --backend dask"),
+    (["--games", "2", "--replay", "x#1"], 2, "not allowed with"),
+    (["--games", "2", "--narrate"], 2, "--narrate needs --replay"),
+    (["--replay", "x#1", "--seed", "3"], 2, "--seed needs --games"),
+    (["--games", "2", "--player-policy", "greedy,,random"], 2, "distinct names"),
+    (["--replay", "games.jsonl"], 2, "expected FILE#K"),
+    (["--games", "2", "--player-policy", "nobody"], 1, "unknown policy 'nobody'"),
+    (["--games", "2", "--rival-policy", "nobody"], 1, "unknown policy 'nobody'"),
+    (["--replay", "no/such/games.jsonl#0"], 1, "no results at"),
+    (["--compare", "no/a", "no/b"], 1, "no results at"),
 ])
-def test_bad_flags_exit_2_without_traceback(
-    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_bad_flags_give_one_line_and_the_right_code(
+    args: list[str], code: int, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = run_cli(["sim", "--scenario", MINI, "--out", str(tmp_path), *args])
+    """Exit 2 for a wrong command line, 1 for input refused (as in every sub-command)."""
+    scenario = ["--scenario", MINI] if "--games" in args else []
+    out = ["--out", str(tmp_path / "new")] if "--replay" not in args else []
+    assert run_cli(["sim", *scenario, *out, *args]) == code
     err = capsys.readouterr().err
-    assert code == 2
+    assert err.startswith("saluran: error: ") and err.count("\n") == 1
     assert message in err
     assert "Traceback" not in err
 

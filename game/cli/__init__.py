@@ -1,7 +1,9 @@
 """The ``saluran`` command (same as ``python -m game``): wiring only.
 
 Each sub-command lives in its own module with ``register(subparsers)``, which adds its parser
-and sets ``run`` to the function that executes it (returning the exit code).
+and sets ``run`` to the function that executes it (returning the exit code).  Every error
+is one line, ``saluran: error: ...`` (in the chosen language), with exit code 2 for a wrong
+command line, 1 for input a command refuses and 130 after Ctrl-C; never a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,19 @@ import sys
 from collections.abc import Sequence
 
 from game.ai import UnknownPolicy
+from game.cli import messages
+from game.cli.messages import t
+from game.cli.options import (
+    EXIT_INTERRUPTED,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Options,
+    Parser,
+    Refused,
+    UsageError,
+    complete_help,
+    translate_argparse,
+)
 from game.content import ContentError, use_mods_folder
 from game.persistence import SaveError
 
@@ -21,16 +36,22 @@ COMMAND_MODULES = ("game.cli.play", "game.cli.replay", "game.cli.saves", "game.c
                    "game.cli.policies",
                    "game.cli.scenarios", "game.cli.validate", "game.cli.schema",
                    "game.cli.sim")
+#: Larger numbers are surely a typo (and no seed, count or turn of this game needs them).
+MAX_NUMBER = 10**18 - 1
 
 
 def non_negative(text: str) -> int:
     """argparse type: a whole number >= 0."""
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 24 else None
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        value = None
+    if value is None:
+        raise argparse.ArgumentTypeError(t("error.not_whole", text=text[:24]))
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is negative; give 0 or more")
+        raise argparse.ArgumentTypeError(t("error.negative", value=value))
+    if value > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(t("error.too_large", limit=MAX_NUMBER))
     return value
 
 
@@ -38,13 +59,13 @@ def positive(text: str) -> int:
     """argparse type: a whole number >= 1."""
     value = non_negative(text)
     if value == 0:
-        raise argparse.ArgumentTypeError("give 1 or more")
+        raise argparse.ArgumentTypeError(t("error.not_positive"))
     return value
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="saluran",
         description="Saluran: climb a political career through nine channels. "
                     "Without a command, the game window opens.")
@@ -54,31 +75,78 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    complete_help(parser)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 failure, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.mods:
-        use_mods_folder(args.mods)
-    try:
-        if args.command is None:
-            from game.cli.window import open_window
+def report(message: str) -> None:
+    """Print one error line with the one prefix every error has."""
+    print(t("error.prefix") + " ".join(message.split()), file=sys.stderr)
 
-            return open_window(None)
-        code: int = args.run(args)
-        return code
+
+def save_problem(exc: SaveError) -> str:
+    """A save problem in the language in use (English from the save layer otherwise)."""
+    said = messages.current()
+    if exc.key is None or not said.has(f"save.{exc.key}"):
+        return str(exc)
+    text = said.t(f"save.{exc.key}", **exc.values)
+    if exc.path is not None:
+        text = f"{exc.path}: {text}"
+    if exc.alternatives:
+        offers = said.t("word.or").join(str(p) for p in exc.alternatives)
+        text += ". " + said.t("save.offer", offers=offers)
+    return text
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 refused, 2 usage, 130 Ctrl-C)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    previous = messages.current().lang
+    messages.use(messages.language_in(words))
+    translate_argparse()
+    try:
+        return _main(words)
+    finally:  # a caller in the same process (a test, a script) keeps its own language
+        messages.use(previous)
+
+
+def _main(words: list[str]) -> int:
+    try:
+        args = build_parser().parse_args(words)
+        options = getattr(args, "options", None)
+        if isinstance(options, Options):
+            options.resolve(args)
+        return _run(args)
+    except UsageError as exc:
+        report(t("error.usage", message=exc.message, command=exc.command))
+        return EXIT_USAGE
+    except Refused as exc:
+        report(exc.message)
+        return exc.code
     except ContentError as exc:
         for issue in exc.issues:
-            print(issue.render(), file=sys.stderr)
-        return 1
-    except (SaveError, UnknownPolicy) as exc:
-        print(f"saluran: error: {exc}", file=sys.stderr)
-        return 1
+            report(issue.render())
+        return EXIT_REFUSED
+    except SaveError as exc:
+        report(save_problem(exc))
+        return EXIT_REFUSED
+    except UnknownPolicy as exc:
+        report(str(exc))
+        return EXIT_REFUSED
     except KeyboardInterrupt:
-        return 130
+        report(t("error.interrupted"))
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # piped into a reader that stopped early (e.g. ``| head``)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return EXIT_REFUSED
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.mods:
+        use_mods_folder(args.mods)
+    if args.command is None:
+        from game.cli.window import open_window
+
+        return open_window(None)
+    code: int = args.run(args)
+    return code

@@ -1,21 +1,29 @@
-"""``saluran saves``: the saves in the save folder, with their meta."""
+"""``saluran saves``: the saves in the save folder, with their meta; the ones that cannot
+load are listed too, with the reason."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
-from game.persistence import SaveListing, list_saves, save_dir
+from game.cli.messages import LANGUAGES, Messages, current, default_language
+from game.cli.options import Options
+from game.persistence import SaveError, SaveListing, list_saves, save_dir
 
 
 def register(sub: Any) -> None:
     """Add the ``saves`` sub-command."""
     parser = sub.add_parser("saves", help="list saved careers and autosaves")
-    parser.add_argument("--save-dir", metavar="DIR", default=None,
-                        help="the save folder (default: $SALURAN_SAVE_DIR, saves/ in a source "
-                             "checkout, else your user data folder)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    opts = Options(parser)
+    opts.add("--save-dir", metavar="DIR",
+             help="the save folder; it must exist (default: $SALURAN_SAVE_DIR, saves/ in a "
+                  "source checkout, else your user data folder)")
+    opts.add("--format", choices=("text", "json"), default="text",
+             help="text for people, json for programs")
+    opts.add("--lang", choices=LANGUAGES, default=default_language(),
+             help="language of the listing: en or id (also $SALURAN_LANG)")
     parser.set_defaults(run=run)
 
 
@@ -33,33 +41,44 @@ def _duration(seconds: float) -> str:
     return f"{minutes // 60}h{minutes % 60:02d}"
 
 
-def as_line(item: SaveListing) -> str:
+def as_line(item: SaveListing, said: Messages | None = None) -> str:
     """One listing as a text line."""
+    said = said or current()
     meta = item.meta
     if meta is None:
-        return f"{item.path.name}  CANNOT LOAD: {item.problem}"
-    name = meta.scenario_name.get("en") or meta.scenario_id
-    top = (meta.highest_position_name or {}).get("en") or meta.highest_position or "-"
-    mode = f"{meta.kind}{' (ironman)' if meta.ironman and meta.kind != 'ironman' else ''}"
-    state = meta.result or "in progress"
-    played = _duration(meta.playtime_seconds)
-    return (f"{item.path.name}  [{mode}] {name}, turn {meta.turn} ({meta.date}), "
-            f"{meta.player_name}, highest: {top}, {state}, played {played}, "
-            f"saved {meta.saved_at}")
+        problem = item.problem
+        error = item.error
+        if error is not None and error.key is not None and said.has(f"save.{error.key}"):
+            problem = said.t(f"save.{error.key}", **error.values)
+        return said.t("saves.bad", file=item.path.name, problem=problem)
+    top = said.text(meta.highest_position_name) or meta.highest_position or "-"
+    kind = said.t(f"saves.kind.{meta.kind}")
+    if meta.ironman and meta.kind != "ironman":
+        kind += " " + said.t("saves.ironman")
+    state = said.t(f"result.{meta.result}") if meta.result else said.t("result.ongoing")
+    return said.t("saves.line", file=item.path.name, kind=kind,
+                  scenario=said.text(meta.scenario_name) or meta.scenario_id, turn=meta.turn,
+                  date=meta.date, player=meta.player_name, top=top, state=state,
+                  played=_duration(meta.playtime_seconds), saved=meta.saved_at)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the saves, newest first."""
+    """Print the saves, newest first; a --save-dir that does not exist is an error."""
+    said = current()
     folder = save_dir(args.save_dir)
+    if args.save_dir and not Path(folder).exists():
+        raise SaveError.because(folder, "no_folder")
     found = list_saves(folder)
     if args.format == "json":
         print(json.dumps({"folder": str(folder), "saves": [as_dict(s) for s in found]},
                          indent=1, ensure_ascii=False))
         return 0
     if not found:
-        print(f"No saves in {folder}")
+        key = "saves.none" if folder.exists() else "saves.none_yet"
+        print(said.t(key, folder=folder))
         return 0
-    print(f"Saves in {folder} (newest first):")
+    bad = sum(1 for s in found if s.meta is None)
+    print(said.t("saves.title", folder=folder, good=len(found) - bad, bad=bad))
     for item in found:
-        print("  " + as_line(item))
+        print("  " + as_line(item, said))
     return 0

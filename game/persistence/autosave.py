@@ -9,7 +9,7 @@ import contextlib
 import dataclasses
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from game.core.events import Event, PositionGained
@@ -101,8 +101,8 @@ class AutosaveWorker:
                 if self.on_saved is not None:
                     self.on_saved(path)
             except Exception as exc:  # the worker must outlive any one failed save
-                error = exc if isinstance(exc, SaveError) else SaveError(
-                    path, f"could not save: {exc!r}")
+                error = exc if isinstance(exc, SaveError) else SaveError.because(
+                    path, "write_failed", detail=repr(exc))
                 self.errors.append(error)
                 if self.on_error is not None:
                     with contextlib.suppress(Exception):
@@ -126,12 +126,16 @@ class Autosaver:
     """Where one career's autosaves go, and which slot is next.
 
     Normal careers: every turn into ``autosave-<career>-<n>.json``, n cycling over
-    ``slots``, plus ``milestone-<career>-t<turn>-<position>.json`` (kept) for each position
-    won.  Ironman careers: every turn into ``ironman-<career>.json`` only.
+    ``slots``, plus ``milestone-<career>-t<turn>-<position>.json`` (kept) for each office
+    the player holds for the first time: ``held`` names the offices held before (the
+    career's ``first_held``), and each milestone adds its office, so an office won again
+    (a second term, a seat regained) gets none.  Ironman careers: every turn into
+    ``ironman-<career>.json`` only.
     """
 
     def __init__(self, folder: Path, career_id: str, *, slots: int = DEFAULT_SLOTS,
-                 ironman: bool = False, worker: AutosaveWorker | None = None) -> None:
+                 ironman: bool = False, worker: AutosaveWorker | None = None,
+                 held: Iterable[str] = ()) -> None:
         if slots < 1:
             raise ValueError("autosave needs at least one slot")
         self.folder = Path(folder)
@@ -139,6 +143,7 @@ class Autosaver:
         self.slots = slots
         self.ironman = ironman
         self.worker = worker
+        self.held: set[str] = set(held)
         self._lock = threading.Lock()
         self._next = self._slot_after_newest()
 
@@ -163,7 +168,10 @@ class Autosaver:
         return slot % self.slots + 1
 
     def after_turn(self, snapshot: SaveSnapshot, won: Sequence[str] = ()) -> list[Path]:
-        """Save ``snapshot`` where this turn's autosaves go; returns those paths."""
+        """Save ``snapshot`` where this turn's autosaves go; returns those paths.
+
+        ``won``: positions the player gained since the last call (``won_positions``).
+        """
         if self.ironman:
             jobs = [(self.ironman_path, snapshot, True)]
         else:
@@ -171,7 +179,9 @@ class Autosaver:
                 slot, self._next = self._next, self._next % self.slots + 1
             jobs = [(self.slot_path(slot), snapshot, False)]
             turn = int(snapshot.meta.get("turn", 0))
-            for position in dict.fromkeys(won):
+            fresh = [p for p in dict.fromkeys(won) if p not in self.held]
+            self.held.update(fresh)
+            for position in fresh:
                 milestone = dataclasses.replace(snapshot, meta={**snapshot.meta,
                                                                 "kind": "milestone"})
                 jobs.append((self.folder / milestone_name(self.career_id, turn, position),

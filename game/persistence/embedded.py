@@ -34,9 +34,9 @@ class CompiledScenarios:
             scenario = scenario_from_document(document, f"{path}#/scenario")
         except ContentError as exc:
             first = exc.issues[0].message if exc.issues else "invalid"
-            raise SaveError(path, f"its embedded scenario is not valid ({first})") from None
+            raise SaveError.because(path, "scenario_invalid", detail=first) from None
         except Exception as exc:  # untrusted data: whatever breaks, say so, no traceback
-            raise SaveError(path, f"its embedded scenario cannot be built ({exc!r})") from None
+            raise SaveError.because(path, "scenario_broken", detail=repr(exc)) from None
         built = (scenario, compile_rulebook(scenario))
         with self._lock:
             if len(self._entries) >= self._size:

@@ -109,6 +109,31 @@ def build_meta(state: GameState, info: CareerInfo, kind: SaveKind,
     }
 
 
+#: Meta fields that follow from the state and its scenario, so a save must agree on them.
+DERIVED_META = ("scenario_id", "scenario_name", "seed", "turn", "date", "player_id",
+                "player_name", "highest_position", "highest_position_name", "result")
+
+
+def meta_mismatch(meta: SaveMeta, state: GameState) -> dict[str, str] | None:
+    """The first meta field its state contradicts: ``field``, ``found`` and ``expected``
+    (None when they agree).
+
+    The meta block is what listings and the load screen show, so an edited one (another
+    turn, another name) must not pass as the career it describes.
+    """
+    expected = build_meta(state, CareerInfo(meta.career_id, ""), meta.kind, 0.0, "-")
+    for key in DERIVED_META:
+        found = getattr(meta, key)
+        if found != expected[key]:
+            return {"field": key, "found": _shown(found), "expected": _shown(expected[key])}
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def take_snapshot(state: GameState, history: list[dict[str, Any]] | None,
                   document: Mapping[str, Any], info: CareerInfo, *,
                   kind: SaveKind = "manual", playtime: float = 0.0) -> SaveSnapshot:

@@ -29,15 +29,12 @@ def check_ironman(meta: SaveMeta, path: Path,
         return
     slot = ironman_name(meta.career_id)
     if mode == "play":
-        raise IronmanRefused(path, "this is an ironman career: it cannot be loaded, only "
-                                   f"continued from its own slot {slot}")
+        raise IronmanRefused.because(path, "ironman_load", slot=slot)
     if path.name == slot:
         return
     if path.name == slot + BACKUP_SUFFIX:
         primary = path.with_name(slot)
         if primary.is_file() and loads(primary):
-            raise IronmanRefused(path, "an ironman career continues from its slot, not from "
-                                       "the backup, while the slot loads", [primary])
+            raise IronmanRefused.because(path, "ironman_backup", [primary])
         return
-    raise IronmanRefused(path, f"an ironman career continues only from its slot {slot}; "
-                               "copies and older saves of it cannot be loaded")
+    raise IronmanRefused.because(path, "ironman_copy", slot=slot)

@@ -26,7 +26,7 @@ def restore_state(book: Rulebook, dump: dict[str, Any], path: Path) -> GameState
     try:
         return load_state(book, dump)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise SaveError(path, f"does not hold a valid game state ({exc})") from None
+        raise SaveError.because(path, "v1_bad_state", detail=str(exc)) from None
 
 
 def snapshot_of_state(state: GameState, scenario_ref: str) -> SaveSnapshot:
@@ -36,6 +36,5 @@ def snapshot_of_state(state: GameState, scenario_ref: str) -> SaveSnapshot:
     except ContentError:
         scenario = None
     if scenario is None or scenario.fingerprint != state.book.scenario.fingerprint:
-        raise SaveError(None, f"cannot save: scenario {scenario_ref!r} cannot be found as it "
-                              "was loaded, so it cannot be embedded in the save")
+        raise SaveError.because(None, "not_embeddable", ref=scenario_ref)
     return take_snapshot(state, None, document, CareerInfo(new_career_id(), scenario_ref))

@@ -65,8 +65,7 @@ def _v1_scenario(ref: str, ctx: MigrationContext) -> tuple[str, Any, dict[str, A
             problems.append(exc.issues[0].message if exc.issues else "cannot be loaded")
         except Exception as exc:  # a scenario that breaks the loader: report, never crash
             problems.append(repr(exc))
-    raise SaveError(ctx.path, f"this format-1 save names scenario {ref!r}, which cannot be "
-                              f"loaded now ({problems[-1]}); format 1 did not embed its scenario")
+    raise SaveError.because(ctx.path, "v1_scenario_missing", ref=ref, detail=problems[-1])
 
 
 def v1_to_v2(raw: dict[str, Any], ctx: MigrationContext) -> dict[str, Any]:
@@ -76,17 +75,16 @@ def v1_to_v2(raw: dict[str, Any], ctx: MigrationContext) -> dict[str, Any]:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = "/".join(str(p) for p in err["loc"]) or "top level"
-        raise SaveError(ctx.path, f"not a valid format-1 save ({where}: {err['msg']})") from None
+        raise SaveError.because(ctx.path, "v1_invalid", field=where, detail=err["msg"]) from None
     if dump_sha256(old.state) != old.state_sha256:
-        raise SaveError(ctx.path, "damaged: its checksum does not match its contents")
+        raise SaveError.because(ctx.path, "v1_checksum")
     ref, scenario, document = _v1_scenario(old.scenario, ctx)
     if old.state.get("fingerprint") != scenario.fingerprint:
-        raise SaveError(ctx.path, f"scenario {old.scenario!r} has changed since this format-1 "
-                                  "save was written, so the save cannot be upgraded safely")
+        raise SaveError.because(ctx.path, "v1_scenario_changed", ref=old.scenario)
     try:
         state = load_state(compile_rulebook(scenario), old.state)
     except Exception as exc:  # untrusted data
-        raise SaveError(ctx.path, f"does not hold a valid game state ({exc!r})") from None
+        raise SaveError.because(ctx.path, "v1_bad_state", detail=repr(exc)) from None
     info = CareerInfo(career_id="v1-" + hashlib.sha256(old.state_sha256.encode()).hexdigest()[:9],
                       scenario_ref=ref)
     stamp = datetime.fromtimestamp(ctx.modified or 0, UTC).isoformat(timespec="seconds")
@@ -109,10 +107,9 @@ def upgrade(raw: dict[str, Any], version: int, ctx: MigrationContext) -> dict[st
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise SaveError(ctx.path, f"save format {version} is too old: this game "
-                                      f"cannot upgrade it to format {FORMAT_VERSION}")
+            raise SaveError.because(ctx.path, "too_old", format=version, newest=FORMAT_VERSION)
         raw = step(raw, ctx)
         version += 1
         if raw.get("format") != version:  # a migration must say what it produced
-            raise SaveError(ctx.path, f"upgrading to format {version} failed")
+            raise SaveError.because(ctx.path, "upgrade_failed", format=version)
     return raw

@@ -25,8 +25,7 @@ class Replay:
 
     def __init__(self, loaded: LoadedSave) -> None:
         if loaded.history is None:
-            raise SaveError(loaded.path, "this save has no move history (it was written in save "
-                                         "format 1), so it cannot be replayed; it still loads")
+            raise SaveError.because(loaded.path, "no_history")
         self.loaded = loaded
         self.state: GameState
         self.state, self.opening = new_game(loaded.book, loaded.state.seed)
@@ -37,8 +36,8 @@ class Replay:
         for number, command in enumerate(self.loaded.history, 1):
             result = apply(self.state, command)
             if isinstance(result, Rejected):
-                raise SaveError(self.loaded.path, f"the replay diverged at command {number} "
-                                                  f"(turn {self.state.turn}): {result.message}")
+                raise SaveError.because(self.loaded.path, "diverged", number=number,
+                                        turn=self.state.turn, detail=result.message)
             yield ReplayStep(number, command, result)
 
     @property

@@ -25,7 +25,7 @@ from game.core import (
 )
 from game.core.codec import state_sha256
 from game.core.moves import command_from_dict
-from game.persistence import embedded
+from game.persistence import embedded, strictjson
 from game.persistence.atomic import atomic_write, backup_path
 from game.persistence.errors import IronmanRefused, NewerFormatError, SaveError
 from game.persistence.format import (
@@ -38,11 +38,13 @@ from game.persistence.format import (
     dump_sha256,
     encode_save,
     history_sha256,
+    meta_mismatch,
     meta_sha256,
 )
 from game.persistence.ironman import check_ironman
 from game.persistence.locations import is_autosave_name, save_dir
 from game.persistence.migrations import MigrationContext, upgrade
+from game.persistence.strictjson import NumberRefused
 
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 #: play: an ordinary load (ironman refused); continue_ironman: the ironman "Continue";
@@ -52,6 +54,7 @@ _WRITE_PROBLEMS = {
     errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
     errno.EROFS: "the folder is on a read-only disk", errno.EACCES: "the folder is not writable",
     errno.EPERM: "the folder is not writable",
+    errno.ENOTDIR: "a file has the name of a folder on its path",
 }
 
 
@@ -101,15 +104,15 @@ def write_save(path: Path, snapshot: SaveSnapshot | GameState, scenario_ref: str
     try:
         data = encode_save(snapshot)
     except ValueError as exc:  # NaN/infinity: a broken invariant, but never a broken file
-        raise SaveError(path, f"could not save: the game state cannot be written ({exc})") from None
+        raise SaveError.because(path, "unwritable_state", detail=str(exc)) from None
     try:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "its folder is a file")
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "a folder has that name")
         atomic_write(path, data, keep_backup=keep_backup)
     except OSError as exc:
         what = _WRITE_PROBLEMS.get(exc.errno or 0) or exc.strerror or str(exc)
-        raise SaveError(path, f"could not save: {what}; the previous save is untouched") from None
+        raise SaveError.because(path, "write_failed", detail=what) from None
     return path
 
 
@@ -118,19 +121,21 @@ def read_bytes(path: Path) -> bytes:
     """The raw bytes of a save; SaveError saying why they cannot be read."""
     try:
         if path.is_dir():
-            raise SaveError(path, "this is a folder, not a save file")
+            raise SaveError.because(path, "folder")
+        if path.exists() and not path.is_file():  # a device or pipe could block or never end
+            raise SaveError.because(path, "not_regular")
         with path.open("rb") as handle:
             data = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
-        raise SaveError(path, "there is no save file here") from None
+        raise SaveError.because(path, "missing") from None
     except PermissionError:
-        raise SaveError(path, "the file cannot be read (permission denied)") from None
+        raise SaveError.because(path, "permission") from None
     except IsADirectoryError:
-        raise SaveError(path, "this is a folder, not a save file") from None
+        raise SaveError.because(path, "folder") from None
     except OSError as exc:
-        raise SaveError(path, f"the file cannot be read ({exc.strerror or exc})") from None
+        raise SaveError.because(path, "unreadable", detail=exc.strerror or str(exc)) from None
     if len(data) > MAX_SAVE_BYTES:
-        raise SaveError(path, f"the file is larger than {MAX_SAVE_BYTES} bytes: not a save")
+        raise SaveError.because(path, "too_large", limit=MAX_SAVE_BYTES)
     return data
 
 
@@ -138,55 +143,58 @@ def _format_of(raw: Any, path: Path) -> int:
     if not isinstance(raw, dict):
         kind = {list: "a list", str: "a string", bool: "true/false", type(None): "null"}.get(
             type(raw), "a number")
-        raise SaveError(path, f"not a Saluran save: the file holds {kind}, not a JSON object")
+        raise SaveError.because(path, "not_object", kind=kind)
     version = raw.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SaveError(path, "not a Saluran save: it has no save format version")
+        raise SaveError.because(path, "no_format")
     if version > FORMAT_VERSION:
-        game_version = raw.get("game_version")
-        by = f", game {game_version}" if isinstance(game_version, str) else ""
-        raise NewerFormatError(path, f"written by a newer Saluran (save format {version}{by}); "
-                                     f"this game (version {GAME_VERSION}) reads save formats up "
-                                     f"to {FORMAT_VERSION}: update the game to load it")
+        by = raw.get("game_version")
+        if isinstance(by, str):
+            raise NewerFormatError.because(path, "newer_format_by", format=version, by=by[:40],
+                                           game=GAME_VERSION, newest=FORMAT_VERSION)
+        raise NewerFormatError.because(path, "newer_format", format=version,
+                                       game=GAME_VERSION, newest=FORMAT_VERSION)
     if version < 1:
-        raise SaveError(path, f"unknown save format {version}")
+        raise SaveError.because(path, "unknown_format", format=version)
     return version
 
 
-def _field_problem(exc: ValidationError) -> str:
+def _field_problem(exc: ValidationError, path: Path) -> SaveError:
     err = exc.errors()[0]
     where = "/".join(str(p) for p in err["loc"]) or "top level"
     if err["type"] == "missing":
-        return f"damaged or incomplete: the field {where!r} is missing"
-    return f"damaged: the field {where!r} is wrong ({err['msg']})"
+        return SaveError.because(path, "field_missing", field=where)
+    return SaveError.because(path, "field_wrong", field=where, detail=err["msg"])
 
 
 def parse_save(data: bytes, path: Path, modified: float | None = None) -> tuple[SaveFile, int]:
     """Decode, upgrade and check a save's bytes (not yet its scenario and state)."""
     if not data.strip():
-        raise SaveError(path, "the file is empty: the save was never written completely")
+        raise SaveError.because(path, "empty")
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = strictjson.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise SaveError(path, "damaged: the file is not UTF-8 text") from None
+        raise SaveError.because(path, "not_utf8") from None
+    except NumberRefused as exc:
+        raise SaveError.because(path, exc.key, **exc.values) from None
     except json.JSONDecodeError as exc:
-        raise SaveError(path, f"damaged or truncated: not valid JSON at line {exc.lineno} "
-                              f"column {exc.colno} ({exc.msg})") from None
+        raise SaveError.because(path, "not_json", line=exc.lineno, column=exc.colno,
+                                detail=exc.msg) from None
     except RecursionError:
-        raise SaveError(path, "damaged: nested too deeply") from None
+        raise SaveError.because(path, "too_deep") from None
     version = _format_of(raw, path)
     raw = upgrade(raw, version, MigrationContext(path, modified))
     try:
         file = SaveFile.model_validate(raw)
     except ValidationError as exc:
-        raise SaveError(path, _field_problem(exc)) from None
+        raise _field_problem(exc, path) from None
     if dump_sha256(file.state) != file.state_sha256:
-        raise SaveError(path, "damaged: its checksum does not match its contents (state)")
+        raise SaveError.because(path, "checksum", part="state")
     if history_sha256(file.history) != file.history_sha256:
-        raise SaveError(path, "damaged: its checksum does not match its contents (history)")
+        raise SaveError.because(path, "checksum", part="history")
     raw_meta, raw_settings = raw["meta"], raw["settings"]
     if meta_sha256(raw_meta, raw_settings) != file.meta_sha256:
-        raise SaveError(path, "damaged: its checksum does not match its contents (meta)")
+        raise SaveError.because(path, "checksum", part="meta")
     return file, version
 
 
@@ -198,8 +206,8 @@ def _history(file: SaveFile, path: Path) -> list[Command] | None:
         try:
             commands.append(command_from_dict(record))
         except ValueError as exc:
-            raise SaveError(path, f"damaged: history entry {number} is not a command ({exc})"
-                            ) from None
+            raise SaveError.because(path, "history_entry", number=number,
+                                    detail=str(exc)) from None
     return commands
 
 
@@ -209,20 +217,32 @@ def build_save(file: SaveFile, path: Path, source_format: int) -> LoadedSave:
     """Rebuild the embedded scenario and the state; check they fit and hash back exactly."""
     scenario, book = embedded.compiled(file.scenario, path)
     if file.state.get("fingerprint") != scenario.fingerprint:
-        raise SaveError(path, "damaged: its state does not belong to its embedded scenario")
+        raise SaveError.because(path, "foreign_state")
     try:
         state = load_state(book, file.state)
     except Exception as exc:  # untrusted data: any failure means a state that does not fit
-        raise SaveError(path, f"damaged: it does not hold a valid game state ({exc!r})") from None
+        raise SaveError.because(path, "bad_state", detail=repr(exc)) from None
     if state_sha256(state) != file.state_sha256:
-        raise SaveError(path, "damaged: its state does not load back exactly")
+        raise SaveError.because(path, "state_drift")
+    mismatch = meta_mismatch(file.meta, state)
+    if mismatch is not None:
+        raise SaveError.because(path, "meta_mismatch", field=mismatch["field"],
+                                found=mismatch["found"], expected=mismatch["expected"])
     return LoadedSave(path, file, scenario, book, state, _history(file, path), source_format)
 
 
 def decode_save(data: bytes, path: Path, modified: float | None = None) -> LoadedSave:
-    """A save from its bytes (no ironman rule, no alternatives offered)."""
-    file, version = parse_save(data, path, modified)
-    return build_save(file, path, version)
+    """A save from its bytes (no ironman rule, no alternatives offered); SaveError if not."""
+    try:
+        file, version = parse_save(data, path, modified)
+        return build_save(file, path, version)
+    except SaveError:
+        raise
+    except RecursionError:
+        raise SaveError.because(path, "too_deep") from None
+    except Exception as exc:  # untrusted data: whatever else breaks, one line, no traceback
+        raise SaveError.because(path, "unexpected",
+                                detail=f"{type(exc).__name__}: {str(exc)[:120]}") from None
 
 
 def _modified(path: Path) -> float | None:
@@ -252,8 +272,8 @@ def read_save(path: Path, *, mode: LoadMode = "play",
 
 
 def read_meta(path: Path) -> SaveMeta:
-    """Only the checked meta block (for listings): no scenario or state is rebuilt."""
-    return parse_save(read_bytes(path), path, _modified(path))[0].meta
+    """The meta block of a save that loads (every check of loading, meta against state)."""
+    return decode_save(read_bytes(path), path, _modified(path)).meta
 
 
 def _loads(path: Path) -> bool:

@@ -10,11 +10,14 @@ A batch writes into its folder:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
 import platform
+import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -69,7 +72,11 @@ class BatchSpec:
 
 @dataclass(slots=True)
 class BatchRun:
-    """A finished batch: where it is and how fast it ran."""
+    """A finished batch: where it is and how fast it ran.
+
+    ``interrupted``: Ctrl-C stopped it; ``careers`` of ``planned`` are in games.jsonl (the
+    first ones in batch order, each line complete).
+    """
 
     out: Path
     spec: BatchSpec
@@ -79,6 +86,8 @@ class BatchRun:
     jobs: int
     backend: Backend
     provenance: dict[str, Any] = field(default_factory=dict)
+    interrupted: bool = False
+    planned: int = 0
 
     @property
     def careers_per_s(self) -> float:
@@ -117,8 +126,28 @@ def local_chunks(payload: Payload, chunks: list[list[CareerSpec]], jobs: int) ->
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with context.Pool(jobs, initializer=install, initargs=(payload,)) as pool:
+    with _sigint_ignored():  # workers (and the fork server) start deaf to Ctrl-C
+        pool = context.Pool(jobs, initializer=install, initargs=(payload,))
+    with pool:  # leaving it (finished, interrupted or closed) terminates the workers
         yield from pool.imap_unordered(installed_chunk, chunks)
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while worker processes start, so they inherit that.
+
+    A terminal's Ctrl-C reaches every process of the group: workers that ignore it leave
+    the interruption to this process, which stops them, keeps the finished lines and says
+    what it did, instead of each worker printing a traceback.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -> dict[str, Any]:
@@ -153,7 +182,11 @@ def run_batch(
     progress: bool | None = False,
     on_rows: Callable[[int], None] | None = None,
 ) -> BatchRun:
-    """Run ``spec`` into folder ``out``; ``progress`` None = a bar only on a terminal."""
+    """Run ``spec`` into folder ``out``; ``progress`` None = a bar only on a terminal.
+
+    Ctrl-C (KeyboardInterrupt) stops the workers and returns the run so far, marked
+    ``interrupted``: games.jsonl keeps the careers finished in batch order, whole lines only.
+    """
     folder = Path(out)
     payload = prepare(spec, folder)
     jobs = jobs or default_jobs()
@@ -163,20 +196,36 @@ def run_batch(
     with (folder / GAMES_FILE).open("w", encoding="utf-8") as stream, \
             BatchProgress(len(careers), progress) as bar:
         writer = OrderedWriter(stream)
-        for rows in _chunks(payload, careers, jobs, backend, scheduler):
-            writer.add(rows)
-            bar.advance(len(rows))
-            if on_rows is not None:
-                on_rows(len(rows))
+        interrupted = _stream_rows(_chunks(payload, careers, jobs, backend, scheduler), writer,
+                                   bar, on_rows)
     wall = time.perf_counter() - started
-    run = BatchRun(folder, spec, payload.fingerprint, len(careers), wall, jobs, backend, info)
-    info.update(wall_s=round(wall, 3), careers=len(careers),
-                careers_per_s=round(run.careers_per_s, 2),
+    run = BatchRun(folder, spec, payload.fingerprint, writer.next, wall, jobs, backend, info,
+                   interrupted, len(careers))
+    info.update(wall_s=round(wall, 3), careers=writer.next, careers_planned=len(careers),
+                interrupted=interrupted, careers_per_s=round(run.careers_per_s, 2),
                 careers_per_s_per_core=round(run.careers_per_s / jobs, 2),
                 finished=time.strftime("%Y-%m-%dT%H:%M:%S%z"), spec=asdict(spec))
     (folder / BATCH_FILE).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")
     return run
+
+
+def _stream_rows(chunks: Chunks, writer: OrderedWriter, bar: BatchProgress,
+                 on_rows: Callable[[int], None] | None) -> bool:
+    """Write finished rows as they come; True if Ctrl-C stopped the batch first."""
+    try:
+        for rows in chunks:
+            writer.add(rows)
+            bar.advance(len(rows))
+            if on_rows is not None:
+                on_rows(len(rows))
+    except KeyboardInterrupt:
+        return True
+    finally:  # stop the workers now, not when the generator is collected
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+    return False
 
 
 def _chunks(payload: Payload, careers: list[CareerSpec], jobs: int, backend: Backend,

@@ -7,6 +7,7 @@ Each process compiles the scenario once and keeps it for every later chunk.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
@@ -80,7 +81,11 @@ def run_chunk(payload: Payload, chunk: Sequence[CareerSpec]) -> list[tuple[int, 
 
 
 def install(payload: Payload) -> None:
-    """Pool initializer: keep the payload in this worker process (sent once, not per task)."""
+    """Pool initializer: keep the payload in this worker process (sent once, not per task).
+
+    Workers ignore Ctrl-C: the batch process stops them and keeps what finished.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _INSTALLED[:] = [payload]
     book_for(payload)
 
