@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.ai.planner.atoms import Dnf, Held, Ordered, conjoin, ordered, requirement
+from game.ai.planner.atoms import Atom, Dnf, Held, Ordered, conjoin, ordered, requirement
 from game.core.rulebook import Rulebook
 from game.core.rules import ContestSoon, EnterContest, GainPosition, JoinParty, Nominate
 from game.core.scenario import ContestDef, MoveDef
@@ -49,6 +49,11 @@ class Atlas:
     move_open: dict[str, frozenset[int]] = field(default_factory=dict)
     # nomination contest -> offices whose holders can grant themselves its ticket by a move
     ticket_holders: dict[str, frozenset[str]] = field(default_factory=dict)
+    pool: dict[Atom, Atom] = field(default_factory=dict)  # one object per distinct atom
+
+    def ordered(self, alternatives: Dnf) -> Ordered:
+        """``atoms.ordered`` with this atlas's atoms interned."""
+        return ordered(alternatives, self.pool)
 
     def contest(self, contest_id: str) -> ContestDef:
         """A contest definition by id."""
@@ -151,13 +156,13 @@ def _gates(atlas: Atlas, position: str) -> Iterator[Gate]:
         for mid in atlas.entry_moves.get(contest.id, ()):
             mdef = book.moves[mid]
             yield Gate(position, "contest", contest.id, mid, None,
-                       ordered(conjoin(needs, requirement(mdef.requires))),
+                       atlas.ordered(conjoin(needs, requirement(mdef.requires))),
                        _lead(mdef, contest.id))
     for mid in atlas.gain_moves.get(position, ()):
         yield Gate(position, "move", None, mid, None,
-                   ordered(conjoin(base, requirement(book.moves[mid].requires))))
+                   atlas.ordered(conjoin(base, requirement(book.moves[mid].requires))))
     if pdef.obtained == "automatic":
-        yield Gate(position, "automatic", None, None, None, ordered(base))
+        yield Gate(position, "automatic", None, None, None, atlas.ordered(base))
 
 
 def _nominated_gates(atlas: Atlas, contest: ContestDef, needs: Dnf) -> Iterator[Gate]:
@@ -171,12 +176,13 @@ def _nominated_gates(atlas: Atlas, contest: ContestDef, needs: Dnf) -> Iterator[
         for mid in atlas.entry_moves.get(ncontest.id, ()):
             mdef = book.moves[mid]
             yield Gate(contest.position, "nominated", contest.id, mid, ncontest.id,
-                       ordered(conjoin(nneeds, requirement(mdef.requires))),
+                       atlas.ordered(conjoin(nneeds, requirement(mdef.requires))),
                        _lead(mdef, ncontest.id))
     for mid in atlas.nominate_moves.get(contest.id, ()):
         mdef = book.moves[mid]
         yield Gate(contest.position, "nominated", contest.id, mid, None,
-                   ordered(conjoin(needs, requirement(mdef.requires))), _lead(mdef, contest.id))
+                   atlas.ordered(conjoin(needs, requirement(mdef.requires))),
+                   _lead(mdef, contest.id))
 
 
 _ATLASES: dict[int, tuple[Rulebook, Atlas]] = {}

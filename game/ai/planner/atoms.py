@@ -218,7 +218,10 @@ def requirement(conditions: tuple[Condition, ...]) -> Dnf:
 Ordered = tuple[tuple[Atom, ...], ...]
 
 
-def ordered(alternatives: Dnf) -> Ordered:
+def ordered(alternatives: Dnf, interned: dict[Atom, Atom] | None = None) -> Ordered:
     """The alternatives with their atoms in a fixed order (by their text), so that walking
-    them never depends on set iteration, which varies between processes."""
-    return tuple(tuple(sorted(term, key=repr)) for term in alternatives)
+    them never depends on set iteration, which varies between processes.  With
+    ``interned``, equal atoms become one object (memos keyed by identity then share)."""
+    pool = interned if interned is not None else {}
+    return tuple(tuple(pool.setdefault(a, a) for a in sorted(term, key=repr))
+                 for term in alternatives)

@@ -57,13 +57,21 @@ def _stays_out_first(road: Route) -> bool:
     return any(isinstance(a, NonMember) for step in road.steps for a in step.term)
 
 
+PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
+# statuses: what a reckoning of roads depends on
+PlanEntries = tuple[tuple[str, ...], tuple[str, ...]]  # registrations and nominations
+
+
 @dataclass(slots=True)
 class TurnPlan:
-    """One actor's plan for a turn: goals, prices, and the road's value by party to join."""
+    """One actor's plan for a turn: the road and how it was reckoned, the road's value by
+    party to join, and the goals and prices it sets."""
 
-    goals: Goals
-    valuation: Valuation
+    reckoner: Reckoner
+    road: Route | None
     parties: dict[str, float]
+    goals: Goals = field(default_factory=lambda: Goals(None))
+    valuation: Valuation | None = None
     agenda_value: float | None = None  # set at the plan's first decision
     move_values: dict[tuple[str, str | None], float] = field(default_factory=dict)
 
@@ -80,7 +88,7 @@ class PlannerPolicy:
         self.bias = dict(persona.channel_bias)
         self.roads = (frozenset(persona.roads), persona.commitment)
         # per actor: the turn plan and the key it was made for; polls read this turn
-        self._plans: dict[str, tuple[tuple[object, ...], TurnPlan]] = {}
+        self._plans: dict[str, tuple[tuple[PlanShape, PlanEntries], TurnPlan]] = {}
         self._outlook_cache: dict[str, dict[tuple[str, str | None], Outlook]] = {}
 
     # ------------------------------------------------------------------ planning
@@ -108,20 +116,24 @@ class PlannerPolicy:
         return best
 
     def plan(self, view: View) -> TurnPlan:
-        """The deciding actor's plan for this turn, made at its first decision and made again
-        only when its situation changes shape (an office, a party, a registration, a status):
-        reckoning roads is the costly part of deciding."""
+        """The deciding actor's plan for this turn, made at its first decision.  Roads are
+        reckoned again only when the actor's situation changes shape (an office, a party, a
+        status); an entry or a nomination only redraws the goals.  Reckoning roads is the
+        costly part of deciding."""
         me = view.me
-        key = (view.turn, me.party, tuple(me.positions), tuple(me.registrations),
-               tuple(me.nominations), tuple(me.statuses))
+        shape = (view.turn, me.party, tuple(me.positions), tuple(me.statuses))
+        entries = (tuple(me.registrations), tuple(me.nominations))
         cached = self._plans.get(me.id)
-        if cached is not None and cached[0] == key:
+        if cached is not None and cached[0] == (shape, entries):
             return cached[1]
-        if cached is not None and cached[0][0] != view.turn:
+        if cached is not None and cached[0][0][0] != view.turn:
             self._outlook_cache.pop(me.id, None)
         outlooks = self._outlook_cache.setdefault(me.id, {})
-        made = self._make_plan(view, outlooks)
-        self._plans[me.id] = (key, made)
+        if cached is not None and cached[0][0] == shape:
+            made = self._regoal(view, cached[1])
+        else:
+            made = self._make_plan(view, outlooks)
+        self._plans[me.id] = ((shape, entries), made)
         return made
 
     def _make_plan(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
@@ -130,9 +142,13 @@ class PlannerPolicy:
         parties: dict[str, float] = {}
         if view.me.party is None and self.atlas.join_moves:
             reckoner, road, parties = self._party_choice(view, cache, reckoner, road)
-        goals = goals_for(reckoner, road)
+        return self._regoal(view, TurnPlan(reckoner, road, parties))
+
+    def _regoal(self, view: View, made: TurnPlan) -> TurnPlan:
+        """Goals and prices for the plan's road as the actor stands now."""
+        goals = goals_for(made.reckoner, made.road)
         valuation = build_valuation(view, goals, self.persona, self.economy.rates)
-        return TurnPlan(goals, valuation, parties)
+        return TurnPlan(made.reckoner, made.road, made.parties, goals, valuation)
 
     def _party_choice(self, view: View, cache: dict[tuple[str, str | None], Outlook],
                       stay: Reckoner, road: Route | None
@@ -184,6 +200,7 @@ class PlannerPolicy:
         funds in hand change as the turn goes on)."""
         made = self.plan(view)
         goals, val, parties = made.goals, made.valuation, made.parties
+        assert val is not None  # plan() always prices its goals
         if made.agenda_value is None:
             made.agenda_value = val.agenda_value = self._agenda_value(view, val, legal)
         known = made.move_values

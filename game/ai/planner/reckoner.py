@@ -101,7 +101,7 @@ class Reckoner:
         self._busy: set[str] = set()
         self._strengths: dict[str, float] = {}
         self._atoms: dict[tuple[int, str], AtomCost | None] = {}
-        self._placed: dict[tuple[int, int, float], Placement | None] = {}
+        self._placed: dict[tuple[int, int, float], Placement] = {}
         self._chances: dict[tuple[str, str | None, int, int], float] = {}
         self._seats: dict[str, float] = {}
 
@@ -176,11 +176,7 @@ class Reckoner:
         ready = longest + STEP_OVERHEAD * extra
         if chance * self.commitment <= beat:
             return None
-        where = (id(gate), math.ceil(ready), latest)
-        if where in self._placed:
-            placed = self._placed[where]
-        else:
-            placed = self._placed[where] = self._place(gate, ready, latest)
+        placed = self._place(gate, ready, latest)
         if placed is None:
             return None
         turn, p_once, p_total, expected = placed
@@ -293,8 +289,7 @@ class Reckoner:
         return (float(max(until - self.turn, 1)) if until else 6.0), 0.6, []
 
     # ------------------------------------------------------------------ scheduling a gate
-    def _place(self, gate: Gate, ready: float, latest: float
-               ) -> tuple[int, float, float, float] | None:
+    def _place(self, gate: Gate, ready: float, latest: float) -> Placement | None:
         """(turn, chance once, chance within retries, expected turns) for ``gate``."""
         start = self.turn + math.ceil(ready)
         if gate.kind in ("move", "automatic"):
@@ -309,7 +304,12 @@ class Reckoner:
         first = self._sitting(contest, start, gate)
         if first is None or first > latest:
             return None
-        return self._tries(gate, contest, first, min(latest, self.last))
+        where = (id(gate), first, latest)  # many alternatives make the same sitting
+        placed = self._placed.get(where)
+        if placed is None:
+            placed = self._placed[where] = self._tries(gate, contest, first,
+                                                      min(latest, self.last))
+        return placed
 
     def _tries(self, gate: Gate, contest: ContestDef, first: int, latest: float
                ) -> tuple[int, float, float, float]:
