@@ -44,7 +44,8 @@ class Atlas:
     nominate_moves: dict[str, list[str]] = field(default_factory=dict)  # contest -> moves
     gain_moves: dict[str, list[str]] = field(default_factory=dict)  # position -> moves
     join_moves: list[str] = field(default_factory=list)
-    channel_of: dict[str, str] = field(default_factory=dict)  # position -> channel entered
+    channel_of: dict[str, str] = field(default_factory=dict)  # position -> its channel
+    entries: dict[str, str] = field(default_factory=dict)  # entry position -> channel entered
     # turns on which moves with calendar conditions open (moves without any are absent)
     move_open: dict[str, frozenset[int]] = field(default_factory=dict)
     # nomination contest -> offices whose holders can grant themselves its ticket by a move
@@ -89,6 +90,7 @@ def build_atlas(book: Rulebook) -> Atlas:
     for channel in book.scenario.channels:
         for pid in channel.entry_positions:
             atlas.channel_of.setdefault(pid, channel.id)
+            atlas.entries.setdefault(pid, channel.id)
     for pdef in book.scenario.positions:
         atlas.gates[pdef.id] = list(_gates(atlas, pdef.id))
     _channel_by_track(atlas)

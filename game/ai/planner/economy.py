@@ -16,6 +16,16 @@ from game.core.rules import ChangeResource, Effect, Registered
 from game.core.scenario import Check, ContestDef, MoveDef
 
 FOCUS = 0.6  # share of the agenda a plan can give one goal
+# How far real careers outrun (or fall short of) the moves' own pace, by contest kind: offices
+# and seats add their yields, and party and appointed posts reward steady work; campaigns
+# share one resource between several elections.  Measured on planner careers.
+PACE_BY_KIND = {"general_election": 0.5, "party_election": 1.7, "nomination": 1.7,
+                "exam": 1.6, "appointment": 1.6}
+# The share of a contest's best strength a career reaches before the sitting: voters' favour
+# decays and is shared between elections; party and appointed posts reward staying power.
+REACH_BY_KIND = {"general_election": 0.65}
+REACH = 0.8
+WINDOW_SHARE = 0.4  # the share of a campaign window's best moves a real campaign achieves
 CHECK_GUESS = 0.15  # a check's chance above its base, before knowing the actor
 FUNDS_REFERENCE = 100.0  # where the slope of a log-scaled resource is read
 
@@ -30,6 +40,7 @@ class Economy:
     window_gain: dict[str, float] = field(default_factory=dict)  # contest -> per turn entered
     window_cap: dict[str, float] = field(default_factory=dict)  # contest -> most a window adds
     ceilings: dict[str, float] = field(default_factory=dict)  # contest -> best strength
+    reach: dict[str, float] = field(default_factory=dict)  # contest -> strength a plan reaches
     elections: dict[str, bool] = field(default_factory=dict)  # contest -> a general election
     campaign_moves: frozenset[str] = frozenset()  # moves open only while registered
 
@@ -106,10 +117,12 @@ def build_economy(book: Rulebook) -> Economy:
                 window.append((gain + campaign) * pace[mdef.id])
             else:
                 regular.append(gain * pace[mdef.id])
-        eco.growth[contest.id] = FOCUS * _top_sum(regular, agenda)
-        eco.window_gain[contest.id] = _top_sum(window, agenda)
+        kind_pace = PACE_BY_KIND.get(contest.kind, 1.0)
+        eco.growth[contest.id] = FOCUS * kind_pace * _top_sum(regular, agenda)
+        eco.window_gain[contest.id] = WINDOW_SHARE * _top_sum(window, agenda)
         eco.window_cap[contest.id] = sum(f.weight for f in contest.factors if f.source in resets)
         eco.ceilings[contest.id] = sum(f.weight for f in contest.factors if f.weight > 0)
+        eco.reach[contest.id] = REACH_BY_KIND.get(contest.kind, REACH) * eco.ceilings[contest.id]
         eco.elections[contest.id] = contest.kind == "general_election"
     return eco
 

@@ -34,12 +34,12 @@ from game.core.conditions import turns_until
 from game.core.scenario import ContestDef
 from game.core.views import View
 
-RETRIES = 3  # sittings a plan counts on for one step at most
+RETRIES = 3  # sittings a plan counts on for one step at least...
+RETRY_SPAN = 12  # ...or as many as sit within this many turns
 AIM = 0.8  # a plan aims at the first sitting with this share of the best sitting's chance
 STEP_OVERHEAD = 0.25  # each further prerequisite adds this share of its time (shared agenda)
 LEAVE_PARTY_CHANCE = 0.5  # a road that makes a member leave its party keeps this share
 UNSURE_PARTY = 0.2  # a party condition not met now: the chance it will be
-REACH = 0.8  # share of a contest's best strength a plan counts on reaching
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +132,10 @@ class Reckoner:
         """A route's value to this actor: its chance, and more on a road it prefers."""
         if not self.roads:
             return route.value
-        channel_of = self.atlas.channel_of
-        # the last step is the top post itself and automatic seats come by themselves: the
-        # road is what lies between
-        preferred = any(channel_of.get(step.gate.position) in self.roads
+        entries = self.atlas.entries
+        # a road goes through a channel where it enters it, as the engine counts channels;
+        # the last step is the top post itself, and automatic seats come by themselves
+        preferred = any(entries.get(step.gate.position) in self.roads
                         for step in route.steps[:-1] if step.gate.kind != "automatic")
         return route.value * (self.commitment if preferred else 1.0)
 
@@ -317,7 +317,8 @@ class Reckoner:
         chance within them, the expected wait, and the sitting to aim at (the first that is
         nearly as good as the best, since an early win frees the years after it)."""
         every = max(contest.schedule.every, 1)
-        sittings = [first + k * every for k in range(RETRIES) if first + k * every <= latest]
+        tries = max(RETRIES, RETRY_SPAN // every)  # frequent contests: every sitting in a span
+        sittings = [first + k * every for k in range(tries) if first + k * every <= latest]
         chances = [self._contest_chance(gate, turn) for turn in sittings]
         missed, expected = 1.0, 0.0
         for turn, p in zip(sittings, chances, strict=True):
@@ -382,7 +383,7 @@ class Reckoner:
     def _projected(self, contest_id: str, turn: int, lead: int) -> float:
         now = self.strength(contest_id)
         eco = self.economy
-        room = REACH * eco.ceilings[contest_id] - now
+        room = eco.reach[contest_id] - now
         built = eco.growth[contest_id] * max(turn - self.turn, 0)
         built = built if built < room else max(room, 0.0)
         if eco.elections.get(contest_id) and contest_id not in self.me.registrations:
