@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from game.ai import Policy, make_policy, seat_policies, step
+from game.ai import DEFAULT_DIFFICULTY, Policy, make_policy, seat_policies, step
 from game.content import ContentError, load_with_document
 from game.core import (
     Command,
@@ -72,14 +72,17 @@ class IllegalMove(ValueError):
 class Career:
     """A game seen from the player's seat, with AI rivals."""
 
-    def __init__(self, state: GameState, rivals: str | None = None) -> None:
+    def __init__(self, state: GameState, rivals: str | None = None,
+                 difficulty: str = DEFAULT_DIFFICULTY) -> None:
         self.state = state
-        self.policies: dict[str, Policy] = seat_policies(state.book, "greedy", rivals)
+        self.policies: dict[str, Policy] = seat_policies(state.book, "greedy", rivals,
+                                                         difficulty)
         self.player_id = state.order[0]
         self.events: list[Event] = []
         self.history: list[Command] = []  # every command applied, player's and rivals'
         self.scenario_ref = state.scenario_id
         self.rivals = rivals
+        self.difficulty = difficulty
         # Saving: the scenario as loaded, the career's file id, mode and time played.
         self.document: Mapping[str, Any] | None = None
         self.career_id = new_career_id()
@@ -92,8 +95,12 @@ class Career:
 
     @classmethod
     def new(cls, scenario: str | Scenario = "nusantara", seed: int = 0,
-            rivals: str | None = None, mods: Sequence[str] = ()) -> Career:
+            rivals: str | None = None, mods: Sequence[str] = (),
+            difficulty: str = DEFAULT_DIFFICULTY) -> Career:
         """A new career; ``scenario`` is an id, a path or a loaded Scenario.
+
+        ``difficulty``: how rivals playing their personas decide (``game.ai.DIFFICULTIES``);
+        ``rivals``: one policy for every rival instead.
 
         ``mods``: patch mods (names in the mods folder, or paths) stacked on the scenario in
         this load order (``game.content.mods_for`` lists those that apply to it).
@@ -107,7 +114,7 @@ class Career:
         else:
             loaded = scenario
         state, events = new_game(compile_rulebook(loaded), seed)
-        career = cls(state, rivals)
+        career = cls(state, rivals, difficulty)
         career.document = document
         if isinstance(scenario, str):
             career.scenario_ref = scenario
@@ -197,7 +204,8 @@ class Career:
     @property
     def info(self) -> CareerInfo:
         """The facts a save keeps besides the state: id, scenario reference, rivals, mode."""
-        return CareerInfo(self.career_id, self.scenario_ref, self.rivals, self.ironman)
+        return CareerInfo(self.career_id, self.scenario_ref, self.rivals, self.ironman,
+                          self.difficulty)
 
     def _document(self) -> Mapping[str, Any]:
         if self.document is not None:
@@ -243,7 +251,7 @@ class Career:
         path = Path(path)
         loaded = read_save(path, mode="continue_ironman" if continue_ironman else "play")
         info = loaded.info
-        career = cls(loaded.state, info.rivals)
+        career = cls(loaded.state, info.rivals, info.difficulty)
         career.history = list(loaded.history or [])
         career.history_complete = loaded.history is not None
         career.document = loaded.file.scenario

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from game.ai import policy_names, seat_policies
+from game.ai import DEFAULT_DIFFICULTY, DIFFICULTIES, policy_names, seat_policies
 from game.ai.runner import play
 from game.cli import non_negative, positive
 from game.cli.messages import LANGUAGES, Messages, current, default_language, t
@@ -35,8 +35,8 @@ from game.persistence import (
 from game.persistence.locations import SAVE_SUFFIX
 
 #: Options only headless play uses (the window has its own ways to do these).
-HEADLESS_ONLY = ("ai", "rivals", "mod_list", "turns", "save", "autosave", "ironman", "json",
-                 "verbose")
+HEADLESS_ONLY = ("ai", "rivals", "difficulty", "mod_list", "turns", "save", "autosave",
+                 "ironman", "json", "verbose")
 MIN_WINDOW = (960, 540)  # the smallest window the UI lays out (game.ui.context.MIN_SIZE)
 MAX_WINDOW = (7680, 4320)
 
@@ -74,6 +74,10 @@ def add_career_options(opts: Options) -> None:
              help="policy for your seat: random, greedy or a persona (see `saluran policies`)")
     opts.add("--rivals", metavar="POLICY",
              help="one policy for every rival (default: each rival's own persona)")
+    opts.add("--difficulty", choices=DIFFICULTIES, metavar="LEVEL",
+             help="how rivals playing their personas decide: easy (one step ahead), normal "
+                  "(they plan, acting on impulse one time in three) or hard (they plan every "
+                  f"move) (default: {DEFAULT_DIFFICULTY}; a loaded career keeps its own)")
     opts.add("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH",
              help="the scenario of a new career: an id (see `saluran scenarios`) or a path")
     opts.add("--mod", dest="mod_list", action="append", metavar="NAME",
@@ -109,6 +113,7 @@ def add_rules(opts: Options) -> None:
     opts.needs("size", "demo", why="why.size")
     opts.conflicts("mod_list", "load", why="why.load_mods")
     opts.conflicts("verbose", "json", why="why.json_only")
+    opts.conflicts("difficulty", "rivals", why="why.difficulty_rivals")
     for dest in HEADLESS_ONLY:
         opts.needs(dest, "headless", why="why.headless_only")
 
@@ -182,10 +187,13 @@ def start(args: argparse.Namespace) -> tuple[CareerRecord, Path]:
         record = CareerRecord.from_save(read_save(path, mode="continue_ironman", search=[folder]))
         if args.rivals is not None:
             record.info = replace(record.info, rivals=args.rivals)
+        if args.difficulty is not None:
+            record.info = replace(record.info, difficulty=args.difficulty)
         return record, path.parent if record.info.ironman else folder
     scenario, document = load_with_document(args.scenario, args.mod_list or ())
     state, _ = new_game(compile_rulebook(scenario), args.seed)
-    info = CareerInfo(new_career_id(), scenario_ref(args.scenario), args.rivals, args.ironman)
+    info = CareerInfo(new_career_id(), scenario_ref(args.scenario), args.rivals, args.ironman,
+                      args.difficulty or DEFAULT_DIFFICULTY)
     return CareerRecord(state, [], document, info), folder
 
 
@@ -230,7 +238,8 @@ def run_headless(args: argparse.Namespace) -> int:
         legend(state, said, print)
     first = last_played(state)
     until = None if args.turns is None else state.turn + args.turns
-    play(state, seat_policies(state.book, args.ai, info.rivals), until_turn=until,
+    play(state, seat_policies(state.book, args.ai, info.rivals, info.difficulty),
+         until_turn=until,
          sink=TurnSaver(record, saver, narrator), history=record.history)
     if narrator is not None:
         narrator.flush(state.turn)

@@ -32,7 +32,7 @@ def describe(name: str, book: Rulebook, said: Messages) -> str:
     if name in BUILT_IN:
         return said.t(f"policy.{name}")
     persona = personas_for(book.scenario)[name]
-    channels = {c.id: said.text(c.name) for c in book.scenario.channels}
+    channels: dict[str, str] = {c.id: said.text(c.name) for c in book.scenario.channels}
     roads = [channels[c] for c in persona.roads if c in channels]
     return said.t("policy.persona", roads=", ".join(roads) or said.t("policy.any_road"),
                   commitment=f"{persona.commitment:g}", risk=f"{persona.risk:g}",

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.ai import DEFAULT_DIFFICULTY, DIFFICULTIES
 from game.cli import non_negative, positive
 from game.cli.messages import LANGUAGES, current, default_language, t
 from game.cli.narrate import Narrator
@@ -65,6 +66,10 @@ def register(sub: Any) -> None:
              help="policy for the player's seat; a comma list runs each on the same seeds")
     opts.add("--rival-policy", metavar="P",
              help="one policy for every rival (default: each rival's persona)")
+    opts.add("--difficulty", choices=DIFFICULTIES, default=DEFAULT_DIFFICULTY, metavar="LEVEL",
+             help="how rivals playing their personas decide: easy (one step ahead), normal "
+                  "(they plan, acting on impulse one time in three) or hard (they plan every "
+                  "move)")
     opts.add("--out", metavar="DIR",
              help=f"results folder (default {DEFAULT_OUT}); with --compare, where compare.md "
                   "and compare.json go")
@@ -93,8 +98,9 @@ def add_rules(opts: Options) -> None:
     opts.needs("narrate", "replay", why="why.narrate")
     opts.needs("verbose", "narrate", why="why.verbose")
     for dest in ("scenario", "mod_list", "seed", "jobs", "player_policy", "rival_policy",
-                 "backend", "no_plots"):
+                 "difficulty", "backend", "no_plots"):
         opts.needs(dest, "games", why="why.batch_only")
+    opts.conflicts("difficulty", "rival_policy", why="why.difficulty_rivals")
 
 
 def table_words() -> dict[str, str]:
@@ -149,7 +155,8 @@ def _batch(args: argparse.Namespace) -> int:
                    args.rival_policy)
     check_out(out, BATCH_OUTPUTS, args.force)
     spec = BatchSpec(scenario=args.scenario, mods=mods, games=args.games, seed=args.seed,
-                     player_policies=policies, rival_policy=args.rival_policy)
+                     player_policies=policies, rival_policy=args.rival_policy,
+                     difficulty=args.difficulty)
     batch = run_batch(spec, out, jobs=args.jobs, backend=args.backend,
                       scheduler=args.scheduler, progress=None)
     if batch.careers:

@@ -55,6 +55,7 @@ class CareerInfo:
     scenario_ref: str
     rivals: str | None = None  # one policy for every rival; None = their personas
     ironman: bool = False
+    difficulty: str = "normal"  # how rivals playing their personas decide (game.ai)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,8 @@ def take_snapshot(state: GameState, history: list[dict[str, Any]] | None,
         history=None if history is None else list(history),
         document=document,
         meta=build_meta(state, info, kind, playtime),
-        settings={"scenario_ref": info.scenario_ref, "rivals": info.rivals},
+        settings={"scenario_ref": info.scenario_ref, "rivals": info.rivals,
+                  "difficulty": info.difficulty},
     )
 
 
@@ -259,10 +261,13 @@ class SaveMeta(_Strict):
 
 
 class SaveSettings(_Strict):
-    """How the career is played: where its scenario came from, the rivals' policy."""
+    """How the career is played: where its scenario came from, the rivals' policy and how
+    hard they play.  Saves written before difficulties existed had rivals that looked one
+    step ahead, which is ``easy``."""
 
     scenario_ref: str
     rivals: str | None
+    difficulty: Literal["easy", "normal", "hard"] = "easy"
 
 
 class SaveFile(_Strict):

@@ -89,7 +89,7 @@ def v1_to_v2(raw: dict[str, Any], ctx: MigrationContext) -> dict[str, Any]:
                       scenario_ref=ref)
     stamp = datetime.fromtimestamp(ctx.modified or 0, UTC).isoformat(timespec="seconds")
     meta = build_meta(state, info, "manual", 0.0, saved_at=stamp)
-    settings = {"scenario_ref": ref, "rivals": None}
+    settings = {"scenario_ref": ref, "rivals": None, "difficulty": "easy"}
     return {
         "format": 2, "game_version": "format-1 save", "meta": meta, "settings": settings,
         "state_sha256": old.state_sha256, "history_sha256": history_sha256(None),

@@ -80,7 +80,8 @@ class LoadedSave:
         """The career's id, scenario reference, rivals' policy and mode."""
         return CareerInfo(career_id=self.meta.career_id,
                           scenario_ref=self.file.settings.scenario_ref,
-                          rivals=self.file.settings.rivals, ironman=self.meta.ironman)
+                          rivals=self.file.settings.rivals, ironman=self.meta.ironman,
+                          difficulty=self.file.settings.difficulty)
 
     @property
     def history_dicts(self) -> list[dict[str, Any]] | None:

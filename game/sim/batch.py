@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from game.ai import make_policy
+from game.ai import DEFAULT_DIFFICULTY, make_policy
 from game.content import load_with_document
 from game.core import compile_rulebook
 from game.sim.progress import BatchProgress
@@ -59,12 +59,14 @@ class BatchSpec:
     seed: int = 0
     player_policies: tuple[str, ...] = ("greedy",)
     rival_policy: str | None = None  # None: each rival plays its persona
+    difficulty: str = DEFAULT_DIFFICULTY  # how rivals playing their personas decide
     check_invariants: bool = False  # check the state after every decision (slower)
 
     def careers(self) -> list[CareerSpec]:
         """Every career in batch order: policy by policy, seed by seed."""
         return [
-            CareerSpec(p * self.games + i, self.seed + i, policy, self.rival_policy)
+            CareerSpec(p * self.games + i, self.seed + i, policy, self.rival_policy,
+                       self.difficulty)
             for p, policy in enumerate(self.player_policies)
             for i in range(self.games)
         ]
@@ -157,7 +159,8 @@ def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -
         "platform": platform.platform(), "scenario": spec.scenario, "mods": list(spec.mods),
         "fingerprint": fingerprint, "seeds": [spec.seed, spec.seed + spec.games - 1],
         "games_per_policy": spec.games, "player_policies": list(spec.player_policies),
-        "rival_policy": spec.rival_policy, "jobs": jobs, "backend": backend,
+        "rival_policy": spec.rival_policy, "difficulty": spec.difficulty, "jobs": jobs,
+        "backend": backend,
     }
 
 

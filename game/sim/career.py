@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.ai import seat_policies, step
+from game.ai import DEFAULT_DIFFICULTY, seat_policies, step
 from game.content import load_scenario
 from game.core import (
     GameState,
@@ -44,6 +44,7 @@ def run_career(
     index: int = 0,
     observer: Observer | None = None,
     check_invariants: bool = False,
+    difficulty: str = DEFAULT_DIFFICULTY,
 ) -> dict[str, Any]:
     """Play one career headless and return its row (see docs/SIMULATION.md for the fields).
 
@@ -53,7 +54,7 @@ def run_career(
     """
     book = rulebook(scenario)
     state, setup = new_game(book, seed)
-    policies = seat_policies(book, player_policy, rival_policy)
+    policies = seat_policies(book, player_policy, rival_policy, difficulty)
     recorder = CareerRecorder(state)
     recorder.start(setup)
     sink = None if observer is None else observer(state)
@@ -75,7 +76,7 @@ def run_career(
     for rival in row["rivals"]:
         rival["policy"] = policies[rival["id"]].name
     return {"index": index, "player_policy": player_policy, "rival_policy": rival_policy,
-            "state_sha256": state_sha256(state), **row}
+            "difficulty": difficulty, "state_sha256": state_sha256(state), **row}
 
 
 def row_line(row: dict[str, Any]) -> str:

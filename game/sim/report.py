@@ -34,6 +34,8 @@ def _provenance(summary: dict[str, Any]) -> list[str]:
               ("seeds", "–".join(str(s) for s in info.get("seeds", []))),
               ("player policies", ", ".join(info.get("player_policies", []))),
               ("rival policy", info.get("rival_policy") or "each rival's persona"),
+              ("difficulty", "-" if info.get("rival_policy") else
+               info.get("difficulty", "easy (batch from before difficulties)")),
               ("careers", summary["careers"]),
               ("backend, jobs", f"{info.get('backend', '?')}, {info.get('jobs', '?')}"),
               ("wall time", f"{info.get('wall_s', 0):.1f} s"),

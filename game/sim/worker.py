@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
 
+from game.ai import DEFAULT_DIFFICULTY
 from game.content import scenario_from_document
 from game.core import Rulebook, compile_rulebook
 from game.sim.career import row_line, run_career
@@ -34,6 +35,7 @@ class CareerSpec:
     seed: int
     player_policy: str
     rival_policy: str | None
+    difficulty: str = DEFAULT_DIFFICULTY
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ def run_chunk(payload: Payload, chunk: Sequence[CareerSpec]) -> list[tuple[int, 
     book = book_for(payload)
     return [
         (c.index, row_line(run_career(book, c.seed, c.player_policy, c.rival_policy,
-                                      index=c.index,
+                                      index=c.index, difficulty=c.difficulty,
                                       check_invariants=payload.check_invariants)))
         for c in chunk
     ]
