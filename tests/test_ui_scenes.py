@@ -116,7 +116,7 @@ def test_new_career_form(app: App) -> None:
     session = app.ui.session
     assert session is not None and session.player.name == "Siti"
     assert session.state.seed == 5
-    assert session.career.rivals == "greedy"
+    assert session.career.difficulty == "hard" and session.career.rivals is None
 
 
 def test_campaign_hover_keyboard_and_moves(app: App) -> None:

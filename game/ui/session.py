@@ -36,9 +36,6 @@ from game.core.scenario import ResourceDef, Scenario
 from game.core.state import Actor
 from game.persistence import Autosaver, AutosaveWorker
 
-DIFFICULTIES = ("easy", "normal", "hard")
-RIVAL_POLICY = {"easy": "random", "normal": None, "hard": "greedy"}
-
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Background:
@@ -125,7 +122,7 @@ class Session:
             difficulty: str = "normal", autosave: Path | None = None) -> Session:
         """A new career; raises ContentError for a broken scenario."""
         scenario, document = customised(ref, name, background)
-        career = Career.new(scenario, seed=seed, rivals=RIVAL_POLICY.get(difficulty))
+        career = Career.new(scenario, seed=seed, difficulty=difficulty)
         career.document = document
         career.scenario_ref = absolute_ref(ref)
         return cls(career, career.scenario_ref, autosave)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
+from game.ai import DIFFICULTIES
 from game.content import DEFAULT_SCENARIO, ContentError, load_scenario
 from game.content.loader import MAIN_FILE, scenario_dirs
 from game.core.scenario import Scenario
@@ -17,7 +18,7 @@ from game.ui.locale import Locale
 from game.ui.scene import Action, Pop, Push, Reset, Scene, Transition
 from game.ui.scenes.common import esc, heading, typing
 from game.ui.scenes.flow import problem_text
-from game.ui.session import DIFFICULTIES, Background, Session, backgrounds
+from game.ui.session import Background, Session, backgrounds
 from game.ui.widgets import label
 
 _loaded: dict[str, Scenario | str] = {}
