@@ -52,7 +52,10 @@ def _policies(summary: dict[str, Any]) -> list[str]:
         lines.append([name, data["careers"], _rate(data["top"]),
                       *(ends.get(r, 0) for r in RESULTS), data["score"]["mean"],
                       data["turns"]["p50"], _rate(data["contests"]["win_rate"])])
-    return ["## Top-post rate and endings by policy", "",
+    top = summary.get("ceiling")
+    said = ([f"**Ceiling**: the strongest policy in this batch, `{top['policy']}`, reaches the "
+             f"top post in {_rate(top['top'])} of careers.", ""] if top else [])
+    return ["## Top-post rate and endings by policy", "", *said,
             *_table(("policy", "careers", "top post [95% CI]", *RESULTS, "mean score",
                      "median turns", "contest win rate"), lines)]
 
@@ -123,7 +126,33 @@ def _personas(summary: dict[str, Any]) -> list[str]:
             *_table(("persona", "as player: careers", "top post", "mean score",
                      "as rival: careers", "top post", "mean score"), lines),
             "Rival seats start differently, so compare a persona across rival seats with care.",
-            "", *_table(("rival seat", "policy", "top post", "mean score"), rivals)]
+            "", *_table(("rival seat", "policy", "top post", "mean score"), rivals),
+            *_roads(summary)]
+
+
+def _roads(summary: dict[str, Any]) -> list[str]:
+    """Each persona's road: its preferred channels, how often it took one, what it entered."""
+    lines = []
+    for name, seats in summary["personas"].items():
+        cells: list[object] = [name]
+        roads: list[str] = next((s["roads"] for s in seats.values() if "roads" in s), [])
+        cells.append(", ".join(roads) or "any")
+        for seat in ("player", "rival"):
+            data = seats.get(seat)
+            if not data:
+                cells += ["–", "–"]
+                continue
+            own = _rate(data["own_road"]) if "own_road" in data else "–"
+            used = ", ".join(f"{c} {100 * v:.0f}%" for c, v in list(data["channels"].items())[:5])
+            cells += [own, used]
+        lines.append(cells)
+    top = summary.get("roads_to_top", {})
+    through = ", ".join(f"{c} {100 * v:.0f}%" for c, v in top.get("channels", {}).items())
+    return ["## Roads", "",
+            *_table(("persona", "prefers", "as player: on its road", "channels entered",
+                     "as rival: on its road", "channels entered"), lines),
+            f"Player careers that reached the top post ({top.get('careers', 0)}) passed "
+            f"through: {through or 'none'}.", ""]
 
 
 def _flags(summary: dict[str, Any]) -> list[str]:

@@ -121,9 +121,11 @@ def usage(rows: Sequence[Row], items: Iterable[str], used: str) -> dict[str, Any
     return out
 
 
-def persona_summary(rows: Sequence[Row], persona_ids: Iterable[str]) -> dict[str, Any]:
-    """Each persona's top rate and score, as the player's policy and in the rivals' seats."""
-    personas = set(persona_ids)
+def persona_summary(rows: Sequence[Row], roads: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """Each persona's top rate and score, and the road it takes (the channels it enters, and
+    how often one of its preferred ``roads``), as the player's policy and in the rivals'
+    seats."""
+    personas = set(roads)
     as_player: dict[str, list[Row]] = defaultdict(list)
     as_rival: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
@@ -137,9 +139,37 @@ def persona_summary(rows: Sequence[Row], persona_ids: Iterable[str]) -> dict[str
         for seat, group in (("player", as_player.get(name, [])), ("rival", as_rival.get(name, []))):
             if group:
                 entry[seat] = {"careers": len(group), "top": top_rate(group),
-                               "score": describe([g["score"] for g in group])}
+                               "score": describe([g["score"] for g in group]),
+                               **road_use(group, roads.get(name, ()))}
         out[name] = entry
     return out
+
+
+def road_use(group: Sequence[dict[str, Any]], roads: tuple[str, ...]) -> dict[str, Any]:
+    """How often careers entered each channel, and one of ``roads`` (if any are preferred)."""
+    entered: Counter[str] = Counter(c for g in group for c in set(g["path"]))
+    out: dict[str, Any] = {"channels": {c: round(n / len(group), 4)
+                                        for c, n in entered.most_common()}}
+    if roads:
+        on_road = [g for g in group if not set(roads).isdisjoint(g["path"])]
+        out["own_road"] = wilson(len(on_road), len(group)).as_dict()
+        out["roads"] = list(roads)
+    return out
+
+
+def ceiling(policies: dict[str, Any]) -> dict[str, Any]:
+    """The strongest policy of the batch: its top-post rate is the scenario's ceiling."""
+    name = max(policies, key=lambda p: (policies[p]["top"]["rate"], p))
+    return {"policy": name, "top": policies[name]["top"]}
+
+
+def roads_to_top(rows: Sequence[Row]) -> dict[str, Any]:
+    """For the player careers that reached the top post: how many passed through each
+    channel on the way."""
+    top = [r for r in rows if r["top"]]
+    passed: Counter[str] = Counter(c for r in top for c in set(r["path"]))
+    return {"careers": len(top),
+            "channels": {c: round(n / len(top), 4) for c, n in passed.most_common()}}
 
 
 def summarise(rows: Sequence[Row], scenario: Scenario,
@@ -158,9 +188,11 @@ def summarise(rows: Sequence[Row], scenario: Scenario,
         "paths": path_summary(rows),
         "channels": usage(rows, channels, "path"),
         "moves": usage(rows, moves, "moves"),
-        "personas": persona_summary(rows, [p.id for p in scenario.personas]),
+        "personas": persona_summary(rows, {p.id: p.roads for p in scenario.personas}),
+        "roads_to_top": roads_to_top(rows),
         "rivals": rival_summary(rows),
     }
+    summary["ceiling"] = ceiling(summary["policies"])
     summary["dominance"] = dominance_flags(summary)
     summary["dead"] = dead_content(rows, scenario)
     return summary

@@ -10,6 +10,7 @@ of the party for party contests), each at their present strength, plus the scena
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -22,6 +23,8 @@ LATER_SEAT_CHANCE = 0.3  # no seat free now: the share of sittings in which one 
 TICKET_TAKEN = 0.25  # a rival who can nominate themself sits in the party: the ticket's odds
 FLOOR, TOP = 0.01, 0.99
 SAFE = 1.5  # spreads above the cutoff at which a race counts as won
+# how far the best of n equal noisy rivals lands above their mean, in noise units
+CROWD = (0.0, 0.56, 0.85, 1.03, 1.16, 1.27)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,21 @@ class Outlook:
     cutoff: float  # strength that wins half the time
     spread: float  # standard deviation of the margin, in strength points
     ceiling: float = 1.0  # the most the chance can be
+    rivals: tuple[float, ...] = ()  # actors standing (or likely to), as strong as today
+    fixed: tuple[float, ...] = ()  # the field, whose strength never changes
+    seats: int = 1
+
+    def cutoff_after(self, grown: Callable[[float], float]) -> float:
+        """The cutoff once every rival has built as ``grown`` says (the field stays); with a
+        crowd near the top, the best of several noisy rivals is higher than any one."""
+        if not self.rivals:
+            return self.cutoff
+        everyone = sorted([*(grown(r) for r in self.rivals), *self.fixed], reverse=True)
+        if len(everyone) < self.seats:
+            return -1e9
+        cut = everyone[self.seats - 1]
+        near = sum(1 for x in everyone[self.seats - 1:] if x >= cut - self.spread / 2)
+        return cut + self.spread * CROWD[min(near, len(CROWD)) - 1] / math.sqrt(2.0)
 
     def chance_at(self, strength: float) -> float:
         """Win chance at ``strength`` against the same rivals."""
@@ -67,7 +85,8 @@ def outlook(view: View, contest_id: str, party: str | None = None,
         return _district(contest)
     found = _plurality(view, contest, party or view.me.party)
     if ticket_holders and _ticket_taken(view, party or view.me.party, ticket_holders):
-        return Outlook(found.contest, found.cutoff, found.spread, TICKET_TAKEN)
+        return Outlook(found.contest, found.cutoff, found.spread, TICKET_TAKEN, found.rivals,
+                       found.fixed, found.seats)
     return found
 
 
@@ -85,8 +104,11 @@ def _spread(contest: ContestDef, sides: float = 2.0) -> float:
 
 
 def _rival_strengths(view: View, contest: ContestDef, party: str | None) -> list[float]:
+    """Rivals who stand or likely will: those entered, incumbents, every member for a party
+    contest, and for an election that needs a nomination each other party's strongest."""
     me = view.me.id
     found = []
+    nominees: dict[str, float] = {}
     for aid, actor in view.actors.items():
         if aid == me or not actor.active:
             continue
@@ -99,17 +121,21 @@ def _rival_strengths(view: View, contest: ContestDef, party: str | None) -> list
             standing = True  # a party contest: every member may stand by its sitting
         if standing:
             found.append(view.strength(aid, contest.id))
-    return found
+        elif contest.requires_nomination and actor.party not in (None, party):
+            strength = view.strength(aid, contest.id)
+            nominees[actor.party] = max(nominees.get(actor.party, strength), strength)
+    return found + list(nominees.values())
 
 
 def _plurality(view: View, contest: ContestDef, party: str | None) -> Outlook:
     seats = seat_count_of(view, contest)
-    strengths = _rival_strengths(view, contest, party)
-    strengths += [contest.field_strength] * contest.field_count
-    strengths.sort(reverse=True)
+    rivals = sorted(_rival_strengths(view, contest, party), reverse=True)
+    fixed = (contest.field_strength,) * contest.field_count
+    strengths = sorted([*rivals, *fixed], reverse=True)
     if len(strengths) < seats:
         return Outlook(contest.id, -1e9, _spread(contest))
-    return Outlook(contest.id, strengths[seats - 1], _spread(contest))
+    return Outlook(contest.id, strengths[seats - 1], _spread(contest), 1.0,
+                   tuple(rivals[: seats + 3]), fixed[: seats + 3], seats)
 
 
 def seat_count_of(view: View, contest: ContestDef) -> int:

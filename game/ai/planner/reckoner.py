@@ -36,6 +36,7 @@ from game.core.views import View
 
 RETRIES = 3  # sittings a plan counts on for one step at least...
 RETRY_SPAN = 12  # ...or as many as sit within this many turns
+DRIFT = 0.8  # strength points per turn ahead by which the unknown future widens a poll
 AIM = 0.8  # a plan aims at the first sitting with this share of the best sitting's chance
 STEP_OVERHEAD = 0.25  # each further prerequisite adds this share of its time (shared agenda)
 LEAVE_PARTY_CHANCE = 0.5  # a road that makes a member leave its party keeps this share
@@ -104,6 +105,7 @@ class Reckoner:
         self._placed: dict[tuple[int, int, float], Placement] = {}
         self._chances: dict[tuple[str, str | None, int, int], float] = {}
         self._seats: dict[str, float] = {}
+        self._cutoffs: dict[tuple[str, int, int], float] = {}
 
     def route(self, position: str) -> Route | None:
         """The best way to hold ``position`` (None: no way before the career ends)."""
@@ -368,9 +370,30 @@ class Reckoner:
         return found
 
     def _chance_at(self, contest_id: str, turn: int, lead: int) -> float:
-        """The poll's chance at the strength ``projected`` gives for ``turn``."""
+        """The poll's chance at the strength ``projected`` gives for ``turn``, against rivals
+        who build as fast as the actor can."""
         look = self.outlooks(contest_id, self.party)
-        z = (self._projected(contest_id, turn, lead) - look.cutoff) / look.spread
+        cutoff = look.cutoff
+        if look.rivals:
+            key = (contest_id, turn, lead)
+            found = self._cutoffs.get(key)
+            if found is None:
+                ahead = max(turn - self.turn, 0)
+                eco = self.economy
+                pace, top = eco.growth[contest_id] * ahead, eco.reach[contest_id]
+                # rivals in an election campaign as hard as the actor would
+                campaign = min(eco.window_gain[contest_id] * (max(lead, 0) + 1),
+                               eco.window_cap[contest_id]) if eco.elections[contest_id] else 0.0
+
+                def grown(strength: float) -> float:
+                    return strength + min(pace, max(top - strength, 0.0)) + campaign
+
+                found = self._cutoffs[key] = look.cutoff_after(grown)
+            cutoff = found
+        ahead = turn - self.turn
+        spread = math.sqrt(look.spread * look.spread + (DRIFT * ahead) ** 2) if ahead > 0 \
+            else look.spread
+        z = (self._projected(contest_id, turn, lead) - cutoff) / spread
         chance = look.ceiling * 0.5 * (1.0 + math.erf(z * _SQRT_HALF))
         return FLOOR if chance < FLOOR else TOP if chance > TOP else chance
 
