@@ -161,7 +161,11 @@ class PlannerPolicy:
         waiting = best_value
         now: dict[str, float] = {}
         likely = self._likely_parties(view)
-        for party, joining in [(p, True) for p in likely] + [(likely[0], False)]:
+        book = self.book
+        can_join = not any(book.positions[p].neutral for p in view.me.positions)
+        # a neutral post rules out joining this turn: only the road that joins later counts
+        tries = [(p, True) for p in likely] if can_join else []
+        for party, joining in [*tries, (likely[0], False)]:
             other = self._reckoner(view, party, cache, joining)
             found = self.best_road(other)
             value = other._biased(found) if found is not None else 0.0
@@ -172,7 +176,7 @@ class PlannerPolicy:
             if found is not None and value > best_value:
                 best, best_road, best_value = other, found, value
         parties = {p: v - waiting for p, v in now.items()}
-        floor = min(parties.values()) - 0.01
+        floor = min(parties.values(), default=0.0) - 0.01
         for pdef in self.book.scenario.parties:
             parties.setdefault(pdef.id, floor)
         parties[NO_PARTY] = 0.0
