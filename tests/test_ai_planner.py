@@ -1,0 +1,177 @@
+"""The planning AI: how it reads the rules, what it plans, and that it cannot peek."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+
+import pytest
+
+from game.ai import (
+    DIFFICULTIES,
+    GreedyPolicy,
+    PlannerPolicy,
+    UnknownDifficulty,
+    make_policy,
+    seat_policies,
+)
+from game.ai.difficulty import ImpulsivePlanner
+from game.ai.planner.atlas import atlas_for
+from game.ai.planner.atoms import Ever, Held, Member, NonMember, NotHeld, requirement
+from game.ai.runner import ai_stream, decide, play, step
+from game.content import load_scenario
+from game.core import (
+    ChooseOption,
+    GameState,
+    MakeMove,
+    compile_rulebook,
+    legal_moves,
+    new_game,
+    state_sha256,
+)
+from game.core.rulebook import Rulebook
+from game.core.rules import AnyOf, HoldsPosition, Not, PartyMember
+from game.core.views import View
+
+
+@cache
+def nusantara() -> Rulebook:
+    return compile_rulebook(load_scenario("nusantara"))
+
+
+def planner(book: Rulebook, persona: str = "planner") -> PlannerPolicy:
+    policy = make_policy(persona, book)
+    assert isinstance(policy, PlannerPolicy)
+    return policy
+
+
+def test_requirements_become_alternatives_of_atoms() -> None:
+    conditions = (PartyMember(), AnyOf((HoldsPosition(("regent", "governor"), ever=True),
+                                        HoldsPosition(("minister",)))))
+    alternatives = {frozenset(t) for t in requirement(conditions)}
+    assert alternatives == {
+        frozenset({Member(), Ever("regent")}), frozenset({Member(), Ever("governor")}),
+        frozenset({Member(), Held("minister")})}
+    assert requirement((Not(PartyMember()),)) == (frozenset({NonMember()}),)
+    assert requirement((Not(HoldsPosition(("a", "b"))),)) == (
+        frozenset({NotHeld(frozenset({"a", "b"}))}),)
+
+
+def test_the_atlas_knows_every_way_to_the_top() -> None:
+    atlas = atlas_for(nusantara())
+    ways = {(g.kind, g.move, g.nomination) for g in atlas.gates["president"]}
+    assert ("nominated", "seek_presidential_nomination", "presidential_nomination") in ways
+    assert ("nominated", "nominate_self", None) in ways  # a chair names themself
+    assert atlas.ticket_holders["presidential_nomination"] == {"party_chair"}
+    assert atlas.entries["civil_servant"] == "bureaucrat"
+    branch = atlas.move_open["stand_branch_election"]
+    assert 6 in branch and 3 not in branch  # the window before each branch election
+
+
+def test_a_road_leads_from_the_start_to_the_top_in_order() -> None:
+    book = nusantara()
+    state, _ = new_game(book, 3)
+    made = planner(book).plan(View(state, "player"))
+    road = made.road
+    assert road is not None and road.steps[-1].gate.position == "president"
+    assert 0.0 < road.chance <= 1.0
+    when = {s.gate.position: s.turn for s in road.steps}
+    assert all(s.turn >= state.turn for s in road.steps)
+    assert max(when.values()) == when["president"]
+    assert made.goals.objectives, "a road gives contests to win"
+
+
+def _positions(state: GameState, count: int) -> list[GameState]:
+    """Copies of the states met along a career, at decisions of every kind."""
+    policies = seat_policies(state.book, "planner", None, "hard")
+    seen: list[GameState] = []
+    while state.phase != "over" and len(seen) < count:
+        if state.turn % 4 == 1 or state.phase == "choose":
+            seen.append(View(state, state.order[0]).clone(state.seed))
+        step(state, policies)
+    return seen
+
+
+def test_planner_choices_do_not_depend_on_the_hidden_seed() -> None:
+    book = nusantara()
+    state, _ = new_game(book, 11)
+    checked = 0
+    for here in _positions(state, 30):
+        actor = here.order[here.current] if here.phase == "act" else here.pending[0].actor
+        legal = legal_moves(here, actor)
+        other = View(here, actor).clone(here.seed + 9_999)
+        first = planner(book).choose(View(here, actor), legal, random.Random(1))
+        second = planner(book).choose(View(other, actor), legal_moves(other, actor),
+                                      random.Random(1))
+        assert first == second
+        checked += 1
+    assert checked >= 10
+
+
+def test_the_same_seed_gives_the_same_career_with_planners_everywhere() -> None:
+    book = nusantara()
+    hashes = set()
+    for _ in range(2):
+        state, _ = new_game(book, 5)
+        play(state, seat_policies(book, "planner", None, "hard"), until_turn=15)
+        hashes.add(state_sha256(state))
+    assert len(hashes) == 1
+
+
+def test_personas_take_their_own_roads() -> None:
+    book = nusantara()
+    state, _ = new_game(book, 2)
+    play(state, seat_policies(book, "technocrat", None, "hard"), until_turn=12)
+    assert "bureaucrat" in state.player.channels  # sat the civil-service exam
+    state, _ = new_game(book, 2)
+    play(state, seat_policies(book, "diplomat", None, "hard"), until_turn=14)
+    assert "diplomat" in state.player.channels  # entered the diplomatic academy
+
+
+def test_an_honest_persona_turns_down_a_skeleton_and_a_planner_prices_it() -> None:
+    book = nusantara()
+    state, _ = new_game(book, 4)
+    honest = planner(book, "technocrat")
+    view = View(state, "player")
+    made = honest.plan(view)
+    assert made.valuation is not None
+    assert made.valuation.statuses["skeleton_bribe"] < 0
+    assert made.valuation.statuses["disgraced"] <= -1.0
+    offer = book.events["envelope_offer"]
+    answers = [ChooseOption(view.actor_id, offer.id, c.id) for c in offer.choices]
+    values = {a.choice: honest.value(view, made.valuation, made.goals, made.parties, a)
+              for a in answers}
+    assert max(values, key=values.__getitem__) != "accept"
+
+
+def test_difficulty_decides_how_rivals_play() -> None:
+    book = nusantara()
+    kinds = {d: {type(p) for a, p in seat_policies(book, "greedy", None, d).items()
+                 if a != "player"} for d in DIFFICULTIES}
+    assert kinds == {"easy": {GreedyPolicy}, "normal": {ImpulsivePlanner},
+                     "hard": {PlannerPolicy}}
+    with pytest.raises(UnknownDifficulty):
+        seat_policies(book, "greedy", None, "brutal")
+
+
+def test_a_planner_joins_a_party_early_and_stands_in_contests() -> None:
+    book = nusantara()
+    state, _ = new_game(book, 8)
+    policies = seat_policies(book, "planner", None, "easy")
+    made_moves: list[str] = []
+    while state.turn <= 12 and state.phase != "over":
+        actor = state.order[state.current] if state.phase == "act" else None
+        command = decide(state, policies)
+        if actor == "player" and isinstance(command, MakeMove):
+            made_moves.append(command.move)
+        step(state, policies)
+    assert state.player.party is not None and "join_party" in made_moves[:6]
+    assert state.player.registrations or state.player.first_held.keys() - {"party_member"}
+
+
+def test_ai_dice_are_the_policy_s_own() -> None:
+    book = nusantara()
+    state, _ = new_game(book, 1)
+    before = ai_stream(state, "player").random()
+    assert ai_stream(state, "player").random() == before
+    assert ai_stream(state, "rival_1").random() != before
