@@ -13,11 +13,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _headless(seed: int, hash_seed: str, scenario: str = "nusantara") -> dict[str, object]:
+def _headless(seed: int, hash_seed: str, scenario: str = "nusantara",
+              *extra: str) -> dict[str, object]:
     env = {**os.environ, "PYTHONHASHSEED": hash_seed}
     done = subprocess.run(
         [sys.executable, "-m", "game", "play", "--headless", "--scenario", scenario,
-         "--seed", str(seed), "--turns", "24", "--json"],
+         "--seed", str(seed), "--turns", "24", "--json", *extra],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
     )
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -30,6 +31,12 @@ def test_two_processes_with_different_hash_seeds_agree(seed: int) -> None:
     second = _headless(seed, "4242")
     assert first == second
     assert len(str(first["state_sha256"])) == 64
+
+
+def test_planners_in_every_seat_agree_across_processes() -> None:
+    planners = ("--ai", "planner", "--difficulty", "hard")
+    first = _headless(7, "1", "westminster", *planners)
+    assert first == _headless(7, "999", "westminster", *planners)
 
 
 def test_different_seeds_give_different_careers() -> None:
