@@ -72,6 +72,7 @@ class Route:
 HELD = Route("", 0.0, 1.0, ())
 _SQRT_HALF = math.sqrt(0.5)
 AtomCost = tuple[float, float, list[Step]]  # turns, chance, steps it takes
+MET: AtomCost = (0.0, 1.0, [])
 Placement = tuple[int, float, float, float]  # sitting, chance there, chance within tries, turns
 OutlookFn = Callable[[str, str | None], Outlook]
 
@@ -120,7 +121,9 @@ class Reckoner:
         best: Route | None = None
         best_value = -1.0
         for gate in self.atlas.gates.get(position, ()):
-            for term in gate.needs:
+            # an alternative met already, with no deadline, is the best this gate offers
+            met = next((t for t in gate.needs if self._met(t)), None)
+            for term in (met,) if met is not None else gate.needs:
                 found = self._through(gate, term, best_value)
                 if found is not None:
                     value = self._biased(found)
@@ -129,6 +132,34 @@ class Reckoner:
         self._busy.discard(position)
         memo[position] = best
         return best
+
+    def _met(self, term: tuple[Atom, ...]) -> bool:
+        """True when every atom of ``term`` holds now and none is a deadline."""
+        for atom in term:
+            if type(atom) is Deadline:
+                return False
+            key = (id(atom), "")
+            if key in self._atoms:
+                cost = self._atoms[key]
+            else:
+                cost = self._atoms[key] = self._atom_now(atom)
+            if cost is None:
+                return False
+        return True
+
+    def _atom_now(self, atom: Atom) -> AtomCost | None:
+        """``_atom`` for an atom that holds now (no road needed), else None."""
+        me = self.me
+        kind = type(atom)
+        if isinstance(atom, Held):
+            return MET if atom.position in me.positions else None
+        if isinstance(atom, Ever):
+            pos = atom.position
+            return MET if pos in me.first_held or pos in me.positions else None
+        if kind is Served:
+            return None
+        cost = self._atom(atom, "")
+        return cost if cost is not None and cost[0] == 0.0 and cost[1] == 1.0 else None
 
     def _biased(self, route: Route) -> float:
         """A route's value to this actor: its chance, and more on a road it prefers."""
