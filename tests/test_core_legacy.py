@@ -60,3 +60,16 @@ def test_a_rival_in_the_top_post_is_not_credited_turns() -> None:
     gain(state, "ana", "president")
     finish_turn(state)
     assert "top_post" not in _parts(state, "ana")
+
+
+def test_a_won_career_ends_above_its_own_pace() -> None:
+    state = start(quiet_mini(max_turns=20))
+    gain(state, "player", "mayor")
+    play_turns(state, 6)
+    before = legacy_score(state, state.player)
+    turns_so_far = state.turn
+    gain(state, "player", "president")
+    finish_turn(state)
+    assert state.result == "won"
+    at_own_pace = before * 20 / turns_so_far
+    assert legacy_score(state, state.player) > at_own_pace

@@ -5,8 +5,9 @@
   earned by serving (full after ``FULL_SERVICE`` turns), so a long tenure outscores a brief one
   and a career through several channels outscores one that stayed put;
 - ``top_post``: reaching the victory position ends the career early, so the turns it leaves
-  are credited as served in the offices held at that moment, influence included.  Winning
-  therefore never costs the score that staying in those offices would have earned.
+  are credited: at the pace the career kept until then (its score per turn so far), plus the
+  yield of the offices held at that moment, the top post's included.  A career that wins
+  therefore always ends above the one it would have been at its own pace.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def legacy_parts(state: GameState, actor: Actor) -> tuple[ScorePart, ...]:
     offices = office_points(state, actor)
     parts = [ScorePart(INFLUENCE, influence), ScorePart("offices", offices)]
     if extra:
-        rate = sum(state.book.positions[p].influence for p in actor.positions)
-        bonus = extra * rate + office_points(state, actor, extra) - offices
+        pace = (influence + offices) / max(actor.ended_turn, 1)
+        held = sum(state.book.positions[p].influence for p in actor.positions)
+        bonus = extra * (pace + held) + office_points(state, actor, extra) - offices
         parts.append(ScorePart("top_post", bonus, extra))
     return tuple(parts)
 
