@@ -59,7 +59,15 @@ class Lens:
         if aid == self.player.id:
             return self.ui.t("word.you")
         actor = self.state.actors.get(aid)  # type: ignore[call-overload]
-        return actor.name if actor is not None else aid
+        return self.person(actor) if actor is not None else aid
+
+    def person(self, actor: Actor) -> str:
+        """An actor's own name in the player's language: a name the scenario translates is
+        shown translated, unless the player chose another one."""
+        for setup in self.book.scenario.actors:
+            if setup.id == actor.id and actor.name == setup.name:
+                return setup.names.get(self.ui.locale.lang, actor.name)
+        return actor.name
 
     def party_colour(self, party: str) -> RGB:
         """A party's neutral colour."""

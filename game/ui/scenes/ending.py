@@ -102,10 +102,12 @@ class EndScene(Scene):
         label(surface, ui, title, (x, ui.s(18)), 28, pal.accent, bold=True, width=w - ui.s(330))
         highest = max(lens.player.first_held, key=lambda p: lens.book.positions[p].prestige,
                       default=None)
-        sub = t("end.sub", name=lens.player.name, turns=state.turn,
+        sub = t("end.sub", name=lens.person(lens.player), turns=state.turn,
                 scenario=loc.text(lens.book.scenario.name),
                 highest=lens.names.position(highest) if highest else "\u2014")
         label(surface, ui, sub, (x, ui.s(60)), 14, pal.dim, width=w - ui.s(330))
+        label(surface, ui, self._parts_line(), (x, ui.s(80)), 13, pal.text,
+              width=w - ui.s(330))
         score_box = pygame.Rect(w - ui.s(290), ui.s(14), ui.s(266), ui.s(72))
         panel(surface, ui, score_box, pal.panel, pal.accent)
         label(surface, ui, t("end.legacy"), (score_box.x + ui.s(12), score_box.y + ui.s(8)), 13,
@@ -119,6 +121,16 @@ class EndScene(Scene):
         charts = pygame.Rect(x, timeline_rect.bottom + ui.s(14), w - 2 * x,
                              h - timeline_rect.bottom - ui.s(14) - ui.s(74))
         self._charts(surface, charts)
+
+    def _parts_line(self) -> str:
+        """The score's parts in one line, as the rules count them."""
+        lens, t, loc = self.lens, self.ui.t, self.ui.locale
+        shown = []
+        for part in legacy_parts(lens.state, lens.player):
+            name = (t("end.part.top_post", n=part.turns) if part.key == "top_post"
+                    else t(f"end.part.{part.key}"))
+            shown.append(f"{name} {loc.number(part.points, 0)}")
+        return t("end.parts", parts=" \u00b7 ".join(shown))
 
     def _legacy_tip(self) -> Tip:
         """The score's parts as the rules count them: influence, offices by time served,
@@ -163,7 +175,7 @@ class EndScene(Scene):
             mine = aid == lens.player.id
             row_h = unit * 2 if mine else unit
             actor = lens.state.actors[aid]
-            name = lens.actor_name(aid) if mine else actor.name
+            name = lens.actor_name(aid) if mine else lens.person(actor)
             label(surface, ui, name, (rect.x + ui.s(10), y + row_h // 2 - ui.s(9)), 13,
                   lens.colours[aid], bold=mine, width=name_w - ui.s(16))
             if not actor.active:

@@ -117,10 +117,8 @@ class NewCareerScene(Scene):
         self.labels = [(t("new.name"), (x, y)), (t("new.background"), (x, y + row_h + gap)),
                        (t("new.difficulty"), (x, y + 2 * (row_h + gap))),
                        (t("new.seed"), (x, y + 3 * (row_h + gap)))]
-        player = next((a.name for a in selected.actors if a.player), "") if isinstance(
-            selected, Scenario) else ""
-        if player == "You":  # the shipped scenarios' placeholder: say it in the UI language
-            player = t("word.you")
+        player = next((a.names.get(ui.locale.lang, a.name) for a in selected.actors
+                       if a.player), "") if isinstance(selected, Scenario) else ""
         self.name_entry = pygame_gui.elements.UITextEntryLine(
             pygame.Rect(field_x, y, field_w, row_h), ui.manager,
             initial_text=self.player_name or player)
