@@ -57,7 +57,8 @@ def test_validate_json_format(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_validate_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(DATA / "no-such-thing")]) == 2
+    assert main(["validate", str(DATA / "no-such-thing")]) == 1  # refused input
+    assert capsys.readouterr().err.startswith("saluran: error: no such file or folder")
     assert main(["validate"]) == 2
     assert main(["validate", str(MINI), "--smoke", "-1"]) == 2
     capsys.readouterr()

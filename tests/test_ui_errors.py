@@ -133,3 +133,23 @@ def test_every_kind_of_save_problem_has_words_in_both_languages() -> None:
     for lang in ("en", "id"):
         missing = [k for k in kinds if f"problem.save_{k}" not in table(lang)]
         assert not missing, (lang, missing)
+
+
+def test_every_save_problem_the_reader_names_has_words_in_both_languages() -> None:
+    import json
+    from pathlib import Path
+
+    from game.persistence import SaveError
+    from game.persistence.errors import REASONS
+    from game.ui.problems import save_problem
+
+    locale = Path(__file__).resolve().parents[1] / "game" / "ui" / "locale"
+    tables = [json.loads((locale / f"{lang}.json").read_text("utf-8")) for lang in ("en", "id")]
+    unworded = {"no_history", "diverged"}  # replays' own messages, not a broken file
+    for key, template in REASONS.items():
+        error = SaveError(Path("x.json"), template, key=key)
+        kind = save_problem(error.reason, error)
+        if key in unworded:
+            continue
+        assert kind != "other", key
+        assert all(f"problem.save_{kind}" in table for table in tables), key

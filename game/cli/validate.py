@@ -1,7 +1,7 @@
 """``saluran validate PATH...``: check scenarios and mods; optionally play smoke careers.
 
-Exit status: 0 clean, 1 problems (warnings only with --strict), 2 usage (e.g. a PATH that
-does not exist).  ``--format json`` prints one object: {"ok", "errors", "warnings",
+Exit status: 0 clean, 1 problems (warnings only with --strict) or a PATH that does not
+exist, 2 a wrong command line.  ``--format json`` prints one object: {"ok", "errors", "warnings",
 "scenarios", "parts", "issues"}, each issue with code, severity, message, file, line,
 column, pointer and object_id.
 """
@@ -17,6 +17,8 @@ from typing import Any
 
 from game.ai import seat_policies, step
 from game.cli import non_negative
+from game.cli.messages import t
+from game.cli.options import Refused
 from game.content import Checked, Issue, use_mods_folder
 from game.content.issues import issue
 from game.content.validate import Report, validate_paths
@@ -51,9 +53,7 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        print(f"saluran validate: error: no such file or folder: {', '.join(missing)}",
-              file=sys.stderr)
-        return 2
+        raise Refused(t("error.no_such_path", paths=", ".join(missing)))
     report = validate_paths(paths, mods=args.mod_list)
     for checked in report.checked:
         if args.smoke and checked.scenario is not None:

@@ -44,8 +44,33 @@ SAVE_REASONS = (
 )
 
 
+# A save problem's kind by the key the save reader gives it (the wording above is the fallback
+# for errors raised without a key).
+DAMAGED = ("not_utf8", "not_json", "too_deep", "number_not_json", "number_too_large",
+           "int_too_long", "field_missing", "field_wrong", "checksum", "history_entry",
+           "foreign_state", "bad_state", "state_drift", "meta_mismatch", "unexpected",
+           "v1_invalid", "v1_checksum", "v1_bad_state")
+SAVE_KINDS = {
+    **dict.fromkeys(DAMAGED, "damaged"),
+    "missing": "missing", "not_found": "missing", "folder": "folder",
+    "not_regular": "not_a_save", "not_object": "not_a_save", "no_format": "not_a_save",
+    "unreadable": "unreadable", "permission": "permission", "too_large": "too_large",
+    "empty": "empty", "newer_format": "newer", "newer_format_by": "newer",
+    "unknown_format": "unknown_format", "too_old": "too_old", "upgrade_failed": "upgrade",
+    "scenario_invalid": "scenario", "scenario_broken": "scenario",
+    "v1_scenario_missing": "scenario", "v1_scenario_changed": "scenario",
+    "ironman_load": "ironman", "ironman_backup": "ironman", "ironman_copy": "ironman",
+    "ironman_save": "ironman", "write_failed": "write", "unwritable_state": "write",
+    "not_embeddable": "write", "folder_is_file": "folder_unreadable",
+    "folder_unreadable": "folder_unreadable", "no_folder": "folder_unreadable",
+}
+
+
 def save_problem(reason: str, error: BaseException | None = None) -> str:
     """The kind of a save's problem (``problem.save_<kind>`` says it in words)."""
+    key = getattr(error, "key", None)
+    if isinstance(error, SaveError) and key in SAVE_KINDS:
+        return SAVE_KINDS[key]
     if isinstance(error, NewerFormatError):
         return "newer"
     if isinstance(error, IronmanRefused):
