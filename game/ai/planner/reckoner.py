@@ -352,11 +352,18 @@ class Reckoner:
         every = max(contest.schedule.every, 1)
         tries = max(RETRIES, RETRY_SPAN // every)  # frequent contests: every sitting in a span
         sittings = [first + k * every for k in range(tries) if first + k * every <= latest]
+        # beyond the first two, every other sitting is reckoned and stands for its neighbour
+        # too: chances change slowly from one sitting to the next
+        weights = [1] * len(sittings)
+        if len(sittings) > RETRIES + 1:
+            kept = [0, 1, *range(3, len(sittings), 2)]
+            weights = [min(2, len(sittings) - k) if k >= 3 else 1 for k in kept]
+            sittings = [sittings[k] for k in kept]
         chances = [self._contest_chance(gate, turn) for turn in sittings]
         missed, expected = 1.0, 0.0
-        for turn, p in zip(sittings, chances, strict=True):
+        for turn, p, weight in zip(sittings, chances, weights, strict=True):
             expected += missed * p * (turn + 1 - self.turn)  # seated after the sitting
-            missed *= 1.0 - p
+            missed *= (1.0 - p) ** weight
         p_total = 1.0 - missed
         expected = expected / p_total + missed * every if p_total > 0 else float(every)
         best = max(chances)
@@ -391,10 +398,13 @@ class Reckoner:
         return found
 
     def _contest_chance(self, gate: Gate, turn: int) -> float:
-        key = (gate.contest or "", gate.nomination, gate.lead, turn)
+        contest_id = gate.contest or ""
+        # the lead matters only for an election's campaign window
+        lead = gate.lead if self.economy.elections[contest_id] else -1
+        key = (contest_id, gate.nomination, lead, turn)
         found = self._chances.get(key)
         if found is None:
-            found = self._chance_at(gate.contest or "", turn, gate.lead)
+            found = self._chance_at(contest_id, turn, lead)
             if gate.nomination is not None:
                 found *= self._chance_at(gate.nomination, turn, -1)
             found = self._chances[key] = max(found, 0.01)
