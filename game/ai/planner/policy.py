@@ -11,13 +11,15 @@ choice, so saves, replays and reloads never change what it does.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.ai.planner.atlas import atlas_for
 from game.ai.planner.atoms import NonMember
 from game.ai.planner.economy import economy_for
 from game.ai.planner.goals import Goals, goals_for
+from game.ai.planner.memory import RoadMemory, from_data, remember, steps_of
 from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner, Route
 from game.ai.planner.statuses import choice_value
@@ -50,6 +52,13 @@ WORTH_TURNS = 8  # turns of a seat's yield counted in its worth
 HASTE = 0.002  # a tiny preference for acting now over ending the turn
 RISK_AVERSION = 0.5  # how much of the spread of a risky move's outcomes a cautious persona
 # counts against it
+
+
+def _split(effects: tuple[Effect, ...]
+           ) -> tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]:
+    """Resource changes as (resource, delta) pairs, and every other effect."""
+    changes = tuple((e.resource, e.delta) for e in effects if isinstance(e, ChangeResource))
+    return changes, tuple(e for e in effects if not isinstance(e, ChangeResource))
 
 
 def _stays_out_first(road: Route) -> bool:
@@ -90,6 +99,10 @@ class PlannerPolicy:
         # per actor: the turn plan and the key it was made for; polls read this turn
         self._plans: dict[str, tuple[tuple[PlanShape, PlanEntries], TurnPlan]] = {}
         self._outlook_cache: dict[str, dict[tuple[str, str | None], Outlook]] = {}
+        self._roads: dict[str, RoadMemory] = {}  # per actor: the road followed for a while
+        # effect lists split into resource changes and the rest, by identity (rules are
+        # immutable and live as long as the rulebook)
+        self._split: dict[int, tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]] = {}
 
     # ------------------------------------------------------------------ planning
     def _reckoner(self, view: View, party: str | None,
@@ -132,9 +145,52 @@ class PlannerPolicy:
         if cached is not None and cached[0][0] == shape:
             made = self._regoal(view, cached[1])
         else:
-            made = self._make_plan(view, outlooks)
+            made = self._follow(view, outlooks) or self._reckon(view, outlooks)
         self._plans[me.id] = ((shape, entries), made)
         return made
+
+    def _follow(self, view: View, cache: dict[tuple[str, str | None], Outlook]
+                ) -> TurnPlan | None:
+        """The remembered road, placed again as the actor stands now (None if there is none
+        to follow, or it no longer leads anywhere)."""
+        me = view.me
+        memory = self._roads.get(me.id)
+        if memory is None or not memory.fresh(view.turn):
+            return None
+        steps = steps_of(self.atlas, memory)
+        if not steps or (me.party is not None and memory.party not in (None, me.party)):
+            return None
+        party = me.party or memory.party
+        reckoner = self._reckoner(view, party, cache, memory.joining and me.party is None)
+        road = reckoner.replace(steps)
+        if road is None:
+            return None
+        return self._regoal(view, TurnPlan(reckoner, road, dict(memory.parties)))
+
+    def _reckon(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
+        """Every road reckoned afresh; the chosen one is remembered for the turns to come."""
+        made = self._make_plan(view, cache)
+        me = view.me
+        if made.road is not None and made.road.steps:
+            joining = made.reckoner.member_of is not None and me.party is None
+            memory = remember(self.atlas, view.turn, made.reckoner.party, joining, made.road,
+                              made.parties)
+            if memory is not None:
+                self._roads[me.id] = memory
+                return made
+        self._roads.pop(me.id, None)
+        return made
+
+    def memory(self) -> dict[str, Any]:
+        """What this policy remembers, per actor, as plain data (saves keep it)."""
+        return {aid: m.to_data() for aid, m in sorted(self._roads.items())}
+
+    def recall(self, data: Mapping[str, Any]) -> None:
+        """Take back a memory from ``memory()`` (malformed entries are dropped)."""
+        self._roads = {aid: m for aid, raw in data.items()
+                       if (m := from_data(raw)) is not None}
+        self._plans.clear()
+        self._outlook_cache.clear()
 
     def _make_plan(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
         reckoner = self._reckoner(view, view.me.party, cache)
@@ -273,11 +329,18 @@ class PlannerPolicy:
 
     def _effects(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
                  effects: tuple[Effect, ...], target: str | None) -> float:
+        if not effects:
+            return 0.0
+        split = self._split.get(id(effects))
+        if split is None:
+            split = self._split[id(effects)] = _split(effects)
+        changes, others = split
+        resource = val.resource
         total = 0.0
-        for eff in effects:
-            if isinstance(eff, ChangeResource):
-                total += val.resource(eff.resource, eff.delta)
-            elif isinstance(eff, AddStatus):
+        for rid, delta in changes:
+            total += resource(rid, delta)
+        for eff in others:
+            if isinstance(eff, AddStatus):
                 total += 0.0 if eff.status in view.me.statuses else val.statuses.get(
                     eff.status, 0.0)
             elif isinstance(eff, RemoveStatus):
@@ -286,7 +349,8 @@ class PlannerPolicy:
             elif isinstance(eff, ChangePartyPopularity):
                 own = eff.party is None and not eff.every_party
                 total += val.popularity * eff.delta if own else 0.0
-        return total + self._structure(view, val, goals, parties, effects, target)
+        return total + self._structure(view, val, goals, parties, others, target) if others \
+            else total
 
     def _structure(self, view: View, val: Valuation, goals: Goals,
                    parties: dict[str, float], effects: tuple[Effect, ...],

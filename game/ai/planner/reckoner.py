@@ -161,6 +161,19 @@ class Reckoner:
         cost = self._atom(atom, "")
         return cost if cost is not None and cost[0] == 0.0 and cost[1] == 1.0 else None
 
+    def replace(self, steps: list[tuple[Gate, tuple[Atom, ...]]]) -> Route | None:
+        """The road through ``steps`` (gates and alternatives, prerequisites first) placed
+        again as the actor stands now; None if one of them no longer leads anywhere."""
+        found: Route | None = None
+        for gate, term in steps:
+            if gate.position in self.me.positions:
+                continue  # passed already
+            found = self._through(gate, term)
+            if found is None:
+                return None
+            self._memo[gate.position] = found
+        return found
+
     def _biased(self, route: Route) -> float:
         """A route's value to this actor: its chance, and more on a road it prefers."""
         if not self.roads:

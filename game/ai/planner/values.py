@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from game.ai.planner.goals import Goals
 from game.ai.planner.statuses import status_values
 from game.core.conditions import turns_until
+from game.core.rulebook import Rulebook
 from game.core.scenario import ContestDef, PersonaDef
 from game.core.views import View
 
@@ -53,14 +54,13 @@ class Valuation:
 
     def resource(self, rid: str, delta: float) -> float:
         """Value of changing resource ``rid`` by ``delta`` now (clamped to its bounds)."""
-        me = self.view.me
-        now = me.resources.get(rid, 0.0)
-        rdef = self.view.book.resources.get(rid)
-        if rdef is None:
+        span = _bounds(self.view.book).get(rid)
+        if span is None:
             return 0.0
+        now = self.view.me.resources.get(rid, 0.0)
         new = now + delta
-        top = rdef.maximum if rdef.maximum is not None else math.inf
-        new = min(max(new, rdef.minimum), top)
+        low, top = span
+        new = low if new < low else top if new > top else new
         if rid == FUNDS:
             return self._funds(now, new)
         return self.weights.get(rid, 0.0) * (new - now)
@@ -72,6 +72,19 @@ class Valuation:
         above = (high - low) - below
         value = below * self.funds_high + above * self.funds_low
         return value if new >= old else -value
+
+
+_BOUNDS: list[tuple[Rulebook, dict[str, tuple[float, float]]]] = []
+
+
+def _bounds(book: Rulebook) -> dict[str, tuple[float, float]]:
+    """Each resource's (minimum, maximum), read once per rulebook (the last one kept)."""
+    if _BOUNDS and _BOUNDS[0][0] is book:
+        return _BOUNDS[0][1]
+    found = {rid: (r.minimum, r.maximum if r.maximum is not None else math.inf)
+             for rid, r in book.resources.items()}
+    _BOUNDS[:] = [(book, found)]
+    return found
 
 
 def build_valuation(view: View, goals: Goals, persona: PersonaDef,
