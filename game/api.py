@@ -18,7 +18,15 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from game.ai import DEFAULT_DIFFICULTY, Policy, make_policy, seat_policies, step
+from game.ai import (
+    DEFAULT_DIFFICULTY,
+    Policy,
+    make_policy,
+    policy_memory,
+    recall_memory,
+    seat_policies,
+    step,
+)
 from game.content import ContentError, load_with_document
 from game.core import (
     Command,
@@ -83,6 +91,7 @@ class Career:
         self.scenario_ref = state.scenario_id
         self.rivals = rivals
         self.difficulty = difficulty
+        self._loaded_memory: dict[str, Any] = {}  # the AI memory a loaded save kept
         # Saving: the scenario as loaded, the career's file id, mode and time played.
         self.document: Mapping[str, Any] | None = None
         self.career_id = new_career_id()
@@ -159,8 +168,11 @@ class Career:
 
     def play_to_end(self, policy: str = "greedy",
                     on_events: Callable[[list[Event]], None] | None = None) -> None:
-        """Play the player's seat with ``policy`` until the career ends."""
+        """Play the player's seat with ``policy`` until the career ends (a policy that
+        remembers gets back what a saved career's seat remembered)."""
+        remembered = {**self._loaded_memory, **policy_memory(self.policies)}
         self.policies[self.player_id] = make_policy(policy, self.book)
+        recall_memory({self.player_id: self.policies[self.player_id]}, remembered)
         turn, since_hook = self.state.turn, len(self.events)
         while self.state.phase != "over":
             events = step(self.state, self.policies, self.history)
@@ -204,8 +216,9 @@ class Career:
     @property
     def info(self) -> CareerInfo:
         """The facts a save keeps besides the state: id, scenario reference, rivals, mode."""
+        memory = {**self._loaded_memory, **policy_memory(self.policies)}
         return CareerInfo(self.career_id, self.scenario_ref, self.rivals, self.ironman,
-                          self.difficulty)
+                          self.difficulty, memory)
 
     def _document(self) -> Mapping[str, Any]:
         if self.document is not None:
@@ -252,6 +265,8 @@ class Career:
         loaded = read_save(path, mode="continue_ironman" if continue_ironman else "play")
         info = loaded.info
         career = cls(loaded.state, info.rivals, info.difficulty)
+        career._loaded_memory = dict(info.ai or {})
+        recall_memory(career.policies, career._loaded_memory)
         career.history = list(loaded.history or [])
         career.history_complete = loaded.history is not None
         career.document = loaded.file.scenario

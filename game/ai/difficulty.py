@@ -11,7 +11,8 @@ Difficulty never touches the rules or the dice: only who decides how.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from game.ai.greedy import GreedyPolicy
 from game.ai.planner.policy import PlannerPolicy
@@ -39,6 +40,14 @@ class ImpulsivePlanner:
         self.planner = planner
         self.impulse = impulse
         self.share = share
+
+    def memory(self) -> dict[str, Any]:
+        """The planner's memory."""
+        return self.planner.memory()
+
+    def recall(self, data: Mapping[str, Any]) -> None:
+        """Give the planner its memory back."""
+        self.planner.recall(data)
 
     def choose(self, view: View, legal: Sequence[Command], rng: random.Random) -> Command:
         """The planner's choice, or with probability ``share`` the impulsive one."""

@@ -9,7 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from game.ai import DEFAULT_DIFFICULTY, DIFFICULTIES, policy_names, seat_policies
+from game.ai import (
+    DEFAULT_DIFFICULTY,
+    DIFFICULTIES,
+    policy_names,
+    recall_memory,
+    seat_policies,
+)
 from game.ai.runner import play
 from game.cli import non_negative, positive
 from game.cli.messages import LANGUAGES, Messages, current, default_language, t
@@ -238,8 +244,10 @@ def run_headless(args: argparse.Namespace) -> int:
         legend(state, said, print)
     first = last_played(state)
     until = None if args.turns is None else state.turn + args.turns
-    play(state, seat_policies(state.book, args.ai, info.rivals, info.difficulty),
-         until_turn=until,
+    policies = seat_policies(state.book, args.ai, info.rivals, info.difficulty)
+    recall_memory(policies, info.ai or {})  # a loaded career's AI goes on as it would have
+    record.policies = policies
+    play(state, policies, until_turn=until,
          sink=TurnSaver(record, saver, narrator), history=record.history)
     if narrator is not None:
         narrator.flush(state.turn)

@@ -56,6 +56,9 @@ class CareerInfo:
     rivals: str | None = None  # one policy for every rival; None = their personas
     ironman: bool = False
     difficulty: str = "normal"  # how rivals playing their personas decide (game.ai)
+    # what the AI policies remember between turns, by actor (game.ai.policy_memory): saved
+    # so that a loaded career plays on exactly as it would have
+    ai: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +148,7 @@ def take_snapshot(state: GameState, history: list[dict[str, Any]] | None,
         document=document,
         meta=build_meta(state, info, kind, playtime),
         settings={"scenario_ref": info.scenario_ref, "rivals": info.rivals,
-                  "difficulty": info.difficulty},
+                  "difficulty": info.difficulty, "ai": dict(info.ai or {})},
     )
 
 
@@ -268,6 +271,7 @@ class SaveSettings(_Strict):
     scenario_ref: str
     rivals: str | None
     difficulty: Literal["easy", "normal", "hard"] = "easy"
+    ai: dict[str, Any] = {}  # the AI's memory between turns (game.ai checks what it reads)
 
 
 class SaveFile(_Strict):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from game.ai import Policy, policy_memory
 from game.core import Command, GameState
 from game.persistence.format import CareerInfo, SaveKind, SaveSnapshot, take_snapshot
 from game.persistence.history import HistoryLog
@@ -25,6 +26,8 @@ class CareerRecord:
     document: Mapping[str, Any]
     info: CareerInfo
     playtime_base: float = 0.0  # seconds played before this session
+    # the policies in play, whose memory a save keeps (None: nothing to remember)
+    policies: Mapping[str, Policy] | None = None
     _clock: float = field(default_factory=time.monotonic)
     _log: HistoryLog = field(default_factory=HistoryLog)
 
@@ -43,6 +46,9 @@ class CareerRecord:
     def snapshot(self, kind: SaveKind = "manual") -> SaveSnapshot:
         """A save of the game as it is now."""
         history = None if self.history is None else self._log.sync(self.history)
-        return take_snapshot(self.state, history, self.document, self.info,
+        info = self.info
+        if self.policies is not None:
+            info = replace(info, ai=policy_memory(self.policies))
+        return take_snapshot(self.state, history, self.document, info,
                              kind="ironman" if self.info.ironman else kind,
                              playtime=self.playtime)

@@ -81,7 +81,8 @@ class LoadedSave:
         return CareerInfo(career_id=self.meta.career_id,
                           scenario_ref=self.file.settings.scenario_ref,
                           rivals=self.file.settings.rivals, ironman=self.meta.ironman,
-                          difficulty=self.file.settings.difficulty)
+                          difficulty=self.file.settings.difficulty,
+                          ai=self.file.settings.ai)
 
     @property
     def history_dicts(self) -> list[dict[str, Any]] | None:

@@ -186,11 +186,15 @@ class PlannerPolicy:
         return {aid: m.to_data() for aid, m in sorted(self._roads.items())}
 
     def recall(self, data: Mapping[str, Any]) -> None:
-        """Take back a memory from ``memory()`` (malformed entries are dropped)."""
-        self._roads = {aid: m for aid, raw in data.items()
-                       if (m := from_data(raw)) is not None}
-        self._plans.clear()
-        self._outlook_cache.clear()
+        """Take back, per actor, a memory from ``memory()`` (malformed entries dropped)."""
+        for aid, raw in data.items():
+            self._plans.pop(aid, None)
+            self._outlook_cache.pop(aid, None)
+            memory = from_data(raw)
+            if memory is None:
+                self._roads.pop(aid, None)
+            else:
+                self._roads[aid] = memory
 
     def _make_plan(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
         reckoner = self._reckoner(view, view.me.party, cache)

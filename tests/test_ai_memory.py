@@ -1,0 +1,41 @@
+"""A saved career keeps what its AI remembers, so loading it changes nothing that follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.ai import make_policy, policy_memory, recall_memory, seat_policies, step
+from game.api import Career
+from game.core import state_sha256
+
+
+def _advance(career: Career, steps: int) -> None:
+    for _ in range(steps):
+        if career.is_over:
+            return
+        career.events.extend(step(career.state, career.policies, career.history))
+
+
+def test_save_load_continue_equals_continue_with_planners(tmp_path: Path) -> None:
+    original = Career.new("nusantara", seed=6, difficulty="hard")
+    original.policies[original.player_id] = make_policy("planner", original.book)
+    _advance(original, 700)  # well into the career, mid-turn at some decision
+    assert policy_memory(original.policies), "planners remember the roads they follow"
+    path = original.save(tmp_path / "mid.json")
+    loaded = Career.load(path)
+    original.play_to_end("planner")
+    loaded.play_to_end("planner")
+    assert original.state.turn == loaded.state.turn
+    assert state_sha256(original.state) == state_sha256(loaded.state)
+
+
+def test_malformed_memory_is_dropped_not_trusted() -> None:
+    career = Career.new("nusantara", seed=2, difficulty="hard")
+    policies = seat_policies(career.book, "planner", None, "hard")
+    recall_memory(policies, {"rival_1": {"reckoned": "soon", "steps": [["x"]]},
+                             "rival_2": {"reckoned": 3, "party": None, "joining": False,
+                                         "steps": [["no_such_office", 0, 0]], "parties": {}},
+                             "player": "not a memory"})
+    career.policies = policies
+    _advance(career, 200)  # plays on: unusable memories are reckoned afresh
+    assert career.state.turn > 1
