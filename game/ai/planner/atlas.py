@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.ai.planner.atoms import Atom, Dnf, Held, Ordered, conjoin, ordered, requirement
+from game.ai.planner.atoms import Atom, Dnf, Held, Member, Ordered, conjoin, ordered, requirement
 from game.core.rulebook import Rulebook
 from game.core.rules import ContestSoon, EnterContest, GainPosition, JoinParty, Nominate
 from game.core.scenario import ContestDef, MoveDef
@@ -51,6 +51,8 @@ class Atlas:
     # nomination contest -> offices whose holders can grant themselves its ticket by a move
     ticket_holders: dict[str, frozenset[str]] = field(default_factory=dict)
     pool: dict[Atom, Atom] = field(default_factory=dict)  # one object per distinct atom
+    top_needs_party: bool = False  # every way to every victory position needs a party
+
 
     def ordered(self, alternatives: Dnf) -> Ordered:
         """``atoms.ordered`` with this atlas's atoms interned."""
@@ -96,6 +98,9 @@ def build_atlas(book: Rulebook) -> Atlas:
     _channel_by_track(atlas)
     atlas.move_open = _calendar(book)
     atlas.ticket_holders = _ticket_holders(atlas)
+    atlas.top_needs_party = all(
+        any(isinstance(a, Member) for a in term)
+        for pid in book.scenario.victory.positions for g in atlas.gates[pid] for term in g.needs)
     return atlas
 
 

@@ -198,9 +198,11 @@ class PlannerPolicy:
 
     def _make_plan(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
         reckoner = self._reckoner(view, view.me.party, cache)
-        road = self.best_road(reckoner)
+        outside = view.me.party is None
+        # outside every party where the top needs one, staying out leads nowhere
+        road = None if outside and self.atlas.top_needs_party else self.best_road(reckoner)
         parties: dict[str, float] = {}
-        if view.me.party is None and self.atlas.join_moves:
+        if outside and self.atlas.join_moves:
             reckoner, road, parties = self._party_choice(view, cache, reckoner, road)
         return self._regoal(view, TurnPlan(reckoner, road, parties))
 

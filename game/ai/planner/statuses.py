@@ -73,12 +73,44 @@ def status_values(book: Rulebook, resource: ResourceValue, strength_point: float
         penalty = sdef.contest_penalty * strength_point + sdef.check_penalty * 0.02
         blocked = 0.3 * strength_point * 40 if sdef.blocks_contests else 0.0
         direct[sdef.id] = HORIZON / 2 * per_turn - HORIZON / 2 * penalty - blocked
-    followers = _followers(book)
+    # each answer is a constant (its resource changes) plus a sum over the statuses it adds
+    # or removes: priced once, the rounds below only redo the status parts
+    priced = [(sid, [(1.0 - (1.0 - e.probability) ** HORIZON,
+                      [_linear(c, resource, sid) for c in e.choices])
+                     for e in _followers(book)[sid] if e.choices])
+              for sid in direct]
     values = dict(direct)
     for _ in range(ROUNDS):
-        values = {sid: direct[sid] + _consequences(sid, followers[sid], values, resource)
-                  for sid in direct}
+        values = {sid: direct[sid] + sum(
+            fires * min(max(constant + sum(k * values.get(o, 0.0) for o, k in terms)
+                            for constant, terms in answers), 0.0)  # only what can go wrong
+            for fires, answers in events) for sid, events in priced}
     return values
+
+
+def _linear(choice: ChoiceDef, resource: ResourceValue, owner: str
+            ) -> tuple[float, list[tuple[str, float]]]:
+    """An answer's value as a constant and coefficients on status values (``owner``, the
+    status being priced, left out)."""
+    terms: dict[str, float] = {}
+
+    def part(effects: tuple[Effect, ...], share: float) -> float:
+        total = 0.0
+        for eff in effects:
+            if isinstance(eff, ChangeResource):
+                total += resource(eff.resource, eff.delta)
+            elif isinstance(eff, AddStatus | RemoveStatus) and eff.status != owner:
+                sign = 1.0 if isinstance(eff, AddStatus) else -1.0
+                terms[eff.status] = terms.get(eff.status, 0.0) + sign * share
+        return share * total
+
+    constant = part(choice.effects, 1.0)
+    if choice.check is None:
+        constant += part(choice.on_success, 1.0)
+    else:
+        p = min(max(choice.check.base + 0.1, choice.check.minimum), choice.check.maximum)
+        constant += part(choice.on_success, p) + part(choice.on_failure, 1.0 - p)
+    return constant, list(terms.items())
 
 
 _FOLLOWERS: dict[int, tuple[Rulebook, dict[str, list[EventDef]]]] = {}
@@ -93,15 +125,3 @@ def _followers(book: Rulebook) -> dict[str, list[EventDef]]:
             for s in book.scenario.statuses}
         cached = _FOLLOWERS[id(book)] = (book, found)
     return cached[1]
-
-
-def _consequences(owner: str, events: list[EventDef], values: dict[str, float],
-                  resource: ResourceValue) -> float:
-    total = 0.0
-    for event in events:
-        if not event.choices:
-            continue
-        fires = 1.0 - (1.0 - event.probability) ** HORIZON
-        best = max(choice_value(c, values, resource, owner=owner) for c in event.choices)
-        total += fires * min(best, 0.0)  # only what can go wrong is owed to the status
-    return total
