@@ -99,6 +99,7 @@ class MixedResult:
     list_seats: dict[str, int]
     house: int
     eligible: tuple[str, ...]
+    shared: int  # seats shared out by the party vote (the house less seats outside it)
 
 
 def mixed_member(
@@ -125,7 +126,8 @@ def mixed_member(
         tier = highest_averages(votes, max(seats - sum(wins.values()), 0), method, threshold,
                                 exempt)
         total = {p: wins[p] + tier[p] for p in votes}
-        return MixedResult(total, tier, sum(total.values()), tuple(eligible))
+        return MixedResult(total, tier, sum(total.values()), tuple(eligible),
+                           sum(tier.values()))
     house = max(seats - outside, 0)
     share = _share(votes, eligible, house, method)
     if compensation == "levelled":
@@ -135,7 +137,7 @@ def mixed_member(
             share = _share(votes, eligible, house, method)
     total = {p: max(share.get(p, 0), wins[p]) for p in votes}
     lists = {p: total[p] - wins[p] for p in votes}
-    return MixedResult(total, lists, sum(total.values()), tuple(eligible))
+    return MixedResult(total, lists, sum(total.values()), tuple(eligible), house)
 
 
 def _share(votes: Mapping[str, float], parties: list[str], seats: int,
