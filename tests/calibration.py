@@ -39,6 +39,7 @@ class Sample:
     allocation: str
     forecast: float
     realised: float
+    rerolls: int
 
 
 @dataclass(slots=True)
@@ -52,31 +53,42 @@ class Collector:
         """Poll and re-roll one sitting about to happen."""
         contest = state.book.contests[contest_id]
         runners = entrants(state, contest, party)
-        if not runners:
+        rates = realised(state, contest_id, party, self.rerolls)
+        if not rates:
             return
-        if contest.kind == "investiture" and (contest.chamber or contest.position) in (
-                state.coalitions):
-            return
-        holders = state.seats.get(seat_key(contest.position, party), [])
-        free = state.book.positions[contest.position].seats - len(holders)
-        if contest.kind == "nomination":
-            given = party_nominees(state, party, contest.for_contest or contest.id) if party \
-                else 0
-            free = seat_count(state, contest) - given
-            if free <= 0:
-                return
-        polls = {a.id: win_chance(state, a, contest_id) for a in runners}
-        wins = dict.fromkeys(polls, 0)
-        for i in range(self.rerolls):
-            rng = random.Random(f"calibration:{state.seed}:{state.turn}:{contest_id}:{party}:{i}")
-            ballot = cast(state, contest, runners, free, rng)
-            # an actor seated by its constituency and its list counts once
-            for aid in {e.actor.id for e in (*ballot.entries, *ballot.lists)
-                        if e.won and e.actor is not None}:
-                wins[aid] += 1
-        for aid, chance in polls.items():
-            self.samples.append(Sample(contest.kind, contest.allocation, chance,
-                                       wins[aid] / self.rerolls))
+        for actor in runners:
+            self.samples.append(Sample(contest.kind, contest.allocation,
+                                       win_chance(state, actor, contest_id), rates[actor.id],
+                                       self.rerolls))
+
+
+def realised(state: GameState, contest_id: str, party: str | None,
+             rerolls: int) -> dict[str, float]:
+    """Each entrant's win rate over ``rerolls`` castings of the sitting due now (empty when
+    it would not sit)."""
+    contest = state.book.contests[contest_id]
+    runners = entrants(state, contest, party)
+    if not runners:
+        return {}
+    if contest.kind == "investiture" and (contest.chamber or contest.position) in (
+            state.coalitions):
+        return {}
+    holders = state.seats.get(seat_key(contest.position, party), [])
+    free = state.book.positions[contest.position].seats - len(holders)
+    if contest.kind == "nomination":
+        given = party_nominees(state, party, contest.for_contest or contest.id) if party else 0
+        free = seat_count(state, contest) - given
+        if free <= 0:
+            return {}
+    wins = {a.id: 0 for a in runners}
+    for i in range(rerolls):
+        rng = random.Random(f"calibration:{state.seed}:{state.turn}:{contest_id}:{party}:{i}")
+        ballot = cast(state, contest, runners, free, rng)
+        # an actor seated by its constituency and its list counts once
+        for aid in {e.actor.id for e in (*ballot.entries, *ballot.lists)
+                    if e.won and e.actor is not None}:
+            wins[aid] += 1
+    return {aid: n / rerolls for aid, n in wins.items()}
 
 
 @contextmanager
@@ -123,15 +135,21 @@ def collect(scenario: str | Path, seeds: range, policies: tuple[str, ...] = ("gr
 
 
 def errors(samples: list[Sample]) -> dict[str, tuple[int, float, float]]:
-    """Per contest kind: (samples, mean |forecast - realised|, the same with the re-rolls'
-    own sampling noise taken off the square: sqrt(mean (f - r)^2 - mean r(1-r)/R))."""
+    """Per contest kind (and general elections per rule): (samples, mean |forecast -
+    realised|, and the root mean square of forecast - true rate: the re-rolls' own sampling
+    noise, r(1-r)/(R-1) on average, taken off the mean square)."""
     found: dict[str, list[Sample]] = {}
     for sample in samples:
         found.setdefault(sample.kind, []).append(sample)
         if sample.kind == "general_election":
             found.setdefault(f"general_election/{sample.allocation}", []).append(sample)
-    return {kind: (len(rows), sum(abs(s.forecast - s.realised) for s in rows) / len(rows), 0.0)
-            for kind, rows in sorted(found.items())}
+    report = {}
+    for kind, rows in sorted(found.items()):
+        mean = sum(abs(s.forecast - s.realised) for s in rows) / len(rows)
+        square = sum((s.forecast - s.realised) ** 2
+                     - s.realised * (1 - s.realised) / (s.rerolls - 1) for s in rows)
+        report[kind] = (len(rows), mean, max(square / len(rows), 0.0) ** 0.5)
+    return report
 
 
 def _main() -> None:
@@ -142,8 +160,9 @@ def _main() -> None:
     args = parser.parse_args()
     for scenario in args.scenarios:
         samples = collect(scenario, range(args.seeds), rerolls=args.rerolls)
-        for kind, (count, mean, _) in errors(samples).items():
-            print(f"{scenario:16} {kind:34} n={count:6d} mean|f-r|={mean:.4f}")
+        for kind, (count, mean, rms) in errors(samples).items():
+            print(f"{scenario:16} {kind:34} n={count:6d} mean|f-r|={mean:.4f} "
+                  f"rms(f-p)={rms:.4f}")
         sys.stdout.flush()
 
 

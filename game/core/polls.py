@@ -6,9 +6,10 @@ computed without dice from the state as it stands.  Polls, previews, the AI and 
 therefore agree, and the calibration tests hold the chance to the realised win rate.
 
 The "±" band is what the poll cannot know yet: every entrant's strength still moves before
-the vote.  It is the chance's 95% range if the actor and its rivals each moved by
-``DRIFT`` of the contest's noise per turn left (independently; a random walk), to first
-order; on the day of the vote the band is zero, because the chance is then exact.
+the vote.  Strengths wander by ``DRIFT`` of the contest's noise per square root of a turn
+(measured on AI careers in the shipped scenarios); the band is half the range of the chance
+over the 95% range of the gap between the actor and its rivals by the day of the vote.  On
+that day it is zero, because the chance is then exact.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from game.core.scenario import ContestDef
 from game.core.scoring import contest_strength, contest_strength_value
 from game.core.state import Actor, GameState
 
-DRIFT = 0.5  # share of the contest's noise by which a strength moves per turn, typically
+DRIFT = 0.35  # share of the contest noise a strength moves per sqrt(turn): measured 0.28-0.39
 Z95 = 1.96
 SEARCH = 200.0  # strength points searched either side for the strength giving an even chance
 
@@ -73,10 +74,9 @@ class ContestOutlook:
     def _band(self) -> float:
         if self._spread <= 0.0:
             return 0.0
-        step = self._spread
-        slope = (self.chance_at(self.strength + step) - self.chance_at(self.strength - step)) / 2
-        # the actor's own drift and, moving the other way, its rivals' taken together
-        return min(Z95 * math.sqrt(2.0) * abs(slope), 1.0)
+        # the actor's own drift and its rivals' taken together: the gap moves sqrt(2) as much
+        step = Z95 * math.sqrt(2.0) * self._spread
+        return (self.chance_at(self.strength + step) - self.chance_at(self.strength - step)) / 2
 
     @property
     def rivals(self) -> tuple[tuple[str, float], ...]:
