@@ -48,7 +48,7 @@ def chamber_vote(state: GameState, contest: ContestDef, entries: list[Entry]) ->
     """An investiture or a confidence vote."""
     chamber = contest.chamber or contest.position
     if contest.kind == "confidence":
-        survives = has_majority(state, chamber)
+        survives = has_majority(state, chamber, projected_chamber(state, chamber))
         for entry in entries:
             entry.won = survives and entry.strength >= contest.threshold
         return Ballot(ranked(entries))

@@ -77,9 +77,8 @@ def set_government(state: GameState, chamber: str, parties: list[str], why: str,
     out.append(GovernmentChanged(chamber, tuple(parties), why))
 
 
-def has_majority(state: GameState, chamber: str) -> bool:
-    """The government of ``chamber`` holds more than half of its seats."""
-    seats = state.party_seats.get(chamber, {})
+def has_majority(state: GameState, chamber: str, seats: Mapping[str, int]) -> bool:
+    """The government of ``chamber`` holds more than half of its ``seats`` (by party)."""
     parties = state.coalitions.get(chamber, ())
     return sum(seats.get(p, 0) for p in parties) > majority(seats)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from game.core import positions
 from game.core.allocation import highest_averages, largest_remainder
-from game.core.ballot_votes import projected_chamber
+from game.core.ballot_votes import government_for, projected_chamber
 from game.core.ballots import CHAMBER_KINDS, ELECTION_KINDS, FIELD_LABEL, Ballot, Entry, seat_count
 from game.core.coalitions import set_government
 from game.core.conditions import turns_until
@@ -164,6 +164,15 @@ def _resolve_group(
     if contest.kind == "general_election" and not contest.per_party:
         _record_chamber(state, contest, ballot, winners)
         _end_government(state, contest, out)
+
+
+def form_governments(state: GameState, out: list[Event]) -> None:
+    """Chambers with an investiture start with the government the seats today's popularity
+    would give them would form (its head unnamed until an investiture sits)."""
+    for contest in state.book.scenario.contests:
+        chamber = _chamber(contest)
+        if contest.kind == "investiture" and chamber not in state.coalitions:
+            set_government(state, chamber, government_for(state, chamber), "formed", out)
 
 
 def _record_quiet_chamber(state: GameState, contest: ContestDef) -> None:

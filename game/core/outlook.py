@@ -8,7 +8,7 @@ follows the contest's rule exactly as ``sitting.cast`` applies it (``chances``).
 from __future__ import annotations
 
 from game.core import chances
-from game.core.ballot_votes import government_for
+from game.core.ballot_votes import government_for, projected_chamber
 from game.core.ballots import ELECTION_KINDS, seat_count
 from game.core.coalitions import has_majority
 from game.core.contests import party_nominees
@@ -34,7 +34,8 @@ def race(state: GameState, actor: Actor, contest: ContestDef) -> Race:
 def _confidence(state: GameState, actor: Actor, contest: ContestDef) -> Race:
     if contest.position not in actor.positions:
         return NEVER
-    if not has_majority(state, contest.chamber or contest.position):
+    chamber = contest.chamber or contest.position
+    if not has_majority(state, chamber, projected_chamber(state, chamber)):
         return NEVER
     sigma, mark = contest.noise, contest.threshold
     return cached(state, (contest.id, "confidence", sigma, mark), lambda: Race(

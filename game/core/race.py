@@ -32,7 +32,8 @@ class Race:
         """The win chance at ``strength`` (contest points, before noise)."""
         found = self._memo.get(strength)
         if found is None:
-            found = self._memo[strength] = min(max(self._fn(strength), 0.0), 1.0)
+            # rounded so that quadrature's last digits never make a chance dip as it rises
+            found = self._memo[strength] = round(min(max(self._fn(strength), 0.0), 1.0), 12)
         return found
 
 
