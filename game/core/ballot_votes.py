@@ -18,9 +18,10 @@ from game.core.scenario import LIST_METHODS, ContestDef, PartyDef
 from game.core.state import GameState
 
 
-def projected_chamber(state: GameState, position: str) -> dict[str, int]:
-    """The chamber's seats by party: as elected, or what today's popularity would elect."""
-    seats = state.party_seats.get(position)
+def projected_chamber(state: GameState, position: str, fresh: bool = False) -> dict[str, int]:
+    """The chamber's seats by party: as elected (unless ``fresh``), or else what today's
+    popularity would elect."""
+    seats = None if fresh else state.party_seats.get(position)
     if seats:
         return seats
     elections = [c for c in state.book.scenario.contests
@@ -38,10 +39,10 @@ def projected_chamber(state: GameState, position: str) -> dict[str, int]:
     return largest_remainder(votes, total)
 
 
-def government_for(state: GameState, chamber: str) -> list[str]:
-    """The government the chamber would form now."""
+def government_for(state: GameState, chamber: str, fresh: bool = False) -> list[str]:
+    """The government the chamber would form now (``fresh``: a chamber elected today)."""
     defs: dict[str, PartyDef] = {p.id: p for p in state.book.scenario.parties}
-    return form(projected_chamber(state, chamber), defs)
+    return form(projected_chamber(state, chamber, fresh), defs)
 
 
 def chamber_vote(state: GameState, contest: ContestDef, entries: list[Entry]) -> Ballot:

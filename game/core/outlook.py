@@ -43,7 +43,10 @@ def _confidence(state: GameState, actor: Actor, contest: ContestDef) -> Race:
 
 
 def _investiture(state: GameState, actor: Actor, contest: ContestDef) -> Race:
-    coalition = government_for(state, contest.chamber or contest.position)
+    chamber = contest.chamber or contest.position
+    # with a government in office the next investiture follows the next election: poll the
+    # chamber today's popularity would elect
+    coalition = government_for(state, chamber, fresh=chamber in state.coalitions)
     if not coalition or actor.party != coalition[0]:
         return NEVER
     rows = rivals_of(state, actor, contest, None)
