@@ -125,34 +125,38 @@ def two_round(s: float, sigma: float, temperature: float, others: Sequence[Rival
     runoff = [cdf((s - b) / (sigma * SQRT2)) for b, _, _ in others]
     leads = _leading_shares([b for b, _, _ in others], sigma)
     runoff_first = sum(w * r for w, r in zip(leads, runoff, strict=True))
+    bases = [b for b, _, _ in others]
+    return expect(lambda x: _two_round_given(x, sigma, temperature, bases, runoff,
+                                             runoff_first), s, sigma)
+
+
+def _two_round_given(x: float, sigma: float, temperature: float, bases: list[float],
+                     runoff: list[float], runoff_first: float) -> float:
+    """The two-round chance when the actor's first-round strength is ``x``."""
     scale = sigma / temperature
-
-    def given(x: float) -> float:
-        below = [1.0 - above(b, x, sigma) for b, _, _ in others]
-        everyone = math.prod(below)
-        means, seconds = [], []
-        for (b, _, _), low in zip(others, below, strict=True):
-            c = (x - b) / sigma
-            if low <= 1e-300:
-                means.append(0.0)
-                seconds.append(0.0)
-                continue
-            shift = (b - x) / temperature
-            means.append(math.exp(shift + scale * scale / 2) * cdf(c - scale) / low)
-            seconds.append(math.exp(2 * shift + 2 * scale * scale) * cdf(c - 2 * scale) / low)
-        outright = lognormal_sum_below(means, seconds, 1.0)
-        chance = everyone * (outright + (1.0 - outright) * runoff_first)
-        total_mean = sum(means)
-        for i, (b, _, _) in enumerate(others):
-            if below[i] >= 1.0 or below[i] <= 0.0:
-                continue
-            rest = math.prod(below) / below[i]
-            margin = temperature * math.log1p(total_mean - means[i])
-            second = cdf((x + margin - b) / sigma) - below[i]
-            chance += max(second, 0.0) * rest * runoff[i]
-        return chance
-
-    return expect(given, s, sigma)
+    below = [1.0 - above(b, x, sigma) for b in bases]
+    means, seconds = [], []
+    for b, low in zip(bases, below, strict=True):
+        if low <= 1e-300:
+            means.append(0.0)
+            seconds.append(0.0)
+            continue
+        c, shift = (x - b) / sigma, (b - x) / temperature
+        # E[exp((S - x)/T) | S < x] and its square, for S normal: the softmax weights
+        means.append(math.exp(shift + scale * scale / 2) * cdf(c - scale) / low)
+        seconds.append(math.exp(2 * shift + 2 * scale * scale) * cdf(c - 2 * scale) / low)
+    outright = lognormal_sum_below(means, seconds, 1.0)
+    everyone = math.prod(below)
+    chance = everyone * (outright + (1.0 - outright) * runoff_first)
+    total_mean = sum(means)
+    for i, b in enumerate(bases):
+        if below[i] >= 1.0 or below[i] <= 0.0:
+            continue
+        # second behind rival i, whose lead is short of a majority: a runoff against it
+        margin = temperature * math.log1p(total_mean - means[i])
+        second = cdf((x + margin - b) / sigma) - below[i]
+        chance += max(second, 0.0) * everyone / below[i] * runoff[i]
+    return chance
 
 
 def _leading_shares(bases: Sequence[float], sigma: float) -> list[float]:

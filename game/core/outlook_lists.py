@@ -47,20 +47,19 @@ def _mean_votes(state: GameState, contest: ContestDef) -> dict[str, float]:
 def list_race(state: GameState, actor: Actor, contest: ContestDef) -> Race:
     """The race of ``actor`` in a list election, mixed-member or not."""
     party = actor.party
-    region = region_index(state, contest, actor)
     if party is None:
         return NEVER
+    region = region_index(state, contest, actor)
     rows = rivals_of(state, actor, contest, None)
     means = _mean_votes(state, contest)
     if not contest.two_ballots:
         for other, strength, _ in rows:
             if other.party in means:
                 means[other.party] += max(strength, 0.0) / PERSONAL_VOTE
-    sigma = contest.noise
     mixed = contest.mixed
     home: dict[str, float] = {}
     if mixed is not None:
-        home = {other.id: chances.constituency(s, sigma, mixed.field_count,
+        home = {other.id: chances.constituency(s, contest.noise, mixed.field_count,
                                                mixed.field_strength) for other, s, _ in rows}
     closed = contest.list_type == "closed"
     mates = tuple((rank_score(state, o, contest) if closed else s, first,
@@ -69,29 +68,33 @@ def list_race(state: GameState, actor: Actor, contest: ContestDef) -> Race:
                   if o.party == party and region_index(state, contest, o) == region)
     own_rank = rank_score(state, actor, contest) if closed else None
     key = (contest.id, "list", party, region, tuple(sorted(means.items())), mates, own_rank)
-    labels = shown(rows)
+    return cached(state, key, lambda: _list_chances(
+        state, contest, party, region, means, mates, own_rank,
+        _seat_odds(state, contest, party, region, means, home, rows), shown(rows)))
 
-    def build() -> Race:
-        odds = _seat_odds(state, contest, party, region, means, home, rows)
-        length = list_length(state, contest, region or 0) if region is not None else 0
-        level = contest.field_strength
-        base_vote = means[party]
 
-        def chance(s: float) -> float:
-            listed = 0.0
-            if odds is not None and region is not None:
-                vote = base_vote + (0.0 if contest.two_ballots else max(s, 0.0) / PERSONAL_VOTE)
-                place = s if own_rank is None else own_rank
-                listed = chances.ranked(place, sigma, mates, length, level,
-                                        odds.distribution(vote))
-            if mixed is None:
-                return listed
-            won = chances.constituency(s, sigma, mixed.field_count, mixed.field_strength)
-            return won + (1.0 - won) * listed
+def _list_chances(state: GameState, contest: ContestDef, party: str, region: int | None,
+                  means: dict[str, float], mates: tuple[chances.Rival, ...],
+                  own_rank: float | None, odds: SeatOdds,
+                  labels: tuple[tuple[str, float], ...]) -> Race:
+    """The race on one party's list (and in a constituency, in a mixed system)."""
+    length = list_length(state, contest, region) if region is not None else 0
+    sigma, level, base_vote, mixed = (contest.noise, contest.field_strength, means[party],
+                                      contest.mixed)
 
-        return Race(chance, labels)
+    def chance(s: float) -> float:
+        listed = 0.0
+        if region is not None:
+            vote = base_vote + (0.0 if contest.two_ballots else max(s, 0.0) / PERSONAL_VOTE)
+            place = s if own_rank is None else own_rank
+            listed = chances.ranked(place, sigma, mates, length, level,
+                                    odds.distribution(vote))
+        if mixed is None:
+            return listed
+        won = chances.constituency(s, sigma, mixed.field_count, mixed.field_strength)
+        return won + (1.0 - won) * listed
 
-    return cached(state, key, build)
+    return Race(chance, labels)
 
 
 def _seat_odds(state: GameState, contest: ContestDef, party: str, region: int | None,
