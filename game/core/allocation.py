@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -63,13 +63,22 @@ def _fill(votes: Mapping[str, float], parties: list[str], won: dict[str, int], s
         for p in parties:
             won[p] = 0
         given = 0
+    more = next_seats(votes, parties, won, method)
+    for _ in range(seats - given):
+        next(more)
+
+
+def next_seats(votes: Mapping[str, float], parties: list[str], won: dict[str, int],
+               method: str) -> Iterator[str]:
+    """Seats one at a time after those in ``won`` (updated as it goes): the party with the
+    largest next quotient takes each, the first listed on a tie."""
     heap = [(-votes[p] / divisor(method, won[p]), i, p) for i, p in enumerate(parties)]
     heapq.heapify(heap)
-    while given < seats:
+    while heap:
         _, i, p = heapq.heappop(heap)
         won[p] += 1
-        given += 1
         heapq.heappush(heap, (-votes[p] / divisor(method, won[p]), i, p))
+        yield p
 
 
 def largest_remainder(weights: Mapping[str, float], seats: int) -> dict[str, int]:
@@ -130,11 +139,13 @@ def mixed_member(
                            sum(tier.values()))
     house = max(seats - outside, 0)
     share = _share(votes, eligible, house, method)
-    if compensation == "levelled":
+    if compensation == "levelled" and eligible:
+        # divisor methods never take a seat away as the house grows: add seats one by one
+        more = next_seats(votes, eligible, share, method)
         while any(share[p] < wins[p] for p in eligible) or (
                 odd_house and (house + outside) % 2 == 0):
+            next(more)
             house += 1
-            share = _share(votes, eligible, house, method)
     total = {p: max(share.get(p, 0), wins[p]) for p in votes}
     lists = {p: total[p] - wins[p] for p in votes}
     return MixedResult(total, lists, sum(total.values()), tuple(eligible), house)

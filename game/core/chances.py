@@ -37,9 +37,14 @@ def pass_mark(s: float, sigma: float, rivals: Sequence[Rival], free: int,
     """Exams, appointments, investitures: at or above the mark and among the ``free`` best."""
     if free <= 0:
         return 0.0
+    if free > len(rivals):  # a place for everyone who passes: only the mark counts
+        return expect_above(lambda x: 1.0, s, sigma, threshold) if sigma > 0.0 else float(
+            s >= threshold)
 
     def given(x: float) -> float:
         probs = [above(b, x, sigma, first) * here for b, first, here in rivals]
+        if free == 1:
+            return math.prod(1.0 - p for p in probs)
         return sum(count_pmf(probs, free))
 
     return expect_above(given, s, sigma, threshold)
@@ -55,11 +60,16 @@ def ranked(s: float, sigma: float, rivals: Sequence[Rival], field: int, level: f
     if field > SMALL_FIELD and sigma > 0.0:
         return _ranked_long(s, sigma, rivals, field, level, seats)
     limit = max(k for k, _ in seats)
+    if limit == 1:  # one seat: nobody may finish above the actor
+        return expect(lambda x: math.prod(1.0 - above(b, x, sigma, first) * here
+                                          for b, first, here in rivals)
+                      * (1.0 - above(level, x, sigma)) ** field, s, sigma)
 
     def given(x: float) -> float:
         probs = [above(b, x, sigma, first) * here for b, first, here in rivals]
-        pmf = convolve(count_pmf(probs, limit), binomial_pmf(field, above(level, x, sigma),
-                                                             limit), limit)
+        pmf = count_pmf(probs, limit)
+        if field:
+            pmf = convolve(pmf, binomial_pmf(field, above(level, x, sigma), limit), limit)
         fewer = [0.0]  # fewer[k]: P(fewer than k others above the actor)
         for mass in pmf:
             fewer.append(fewer[-1] + mass)

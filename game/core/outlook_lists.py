@@ -9,8 +9,6 @@ own, and only falls back on the list if it loses there.
 
 from __future__ import annotations
 
-import dataclasses
-
 from game.core import chances
 from game.core.ballot_lists import PERSONAL_VOTE, list_length
 from game.core.race import NEVER, Race, cached, rank_score, rivals_of, shown
@@ -67,10 +65,26 @@ def list_race(state: GameState, actor: Actor, contest: ContestDef) -> Race:
                   for o, s, first in rows
                   if o.party == party and region_index(state, contest, o) == region)
     own_rank = rank_score(state, actor, contest) if closed else None
-    key = (contest.id, "list", party, region, tuple(sorted(means.items())), mates, own_rank)
+    wins = _expected_wins(contest, party, means, home, rows)
+    means_key = tuple(sorted(means.items()))
+    key = (contest.id, "list", party, region, means_key, mates, own_rank, wins)
     return cached(state, key, lambda: _list_chances(
         state, contest, party, region, means, mates, own_rank,
-        _seat_odds(state, contest, party, region, means, home, rows), shown(rows)))
+        _seat_odds(state, contest, party, region, means, dict(wins)), shown(rows)))
+
+
+def _expected_wins(contest: ContestDef, party: str, means: dict[str, float],
+                   home: dict[str, float], rows: list[tuple[Actor, float, bool]]
+                   ) -> tuple[tuple[str, int], ...]:
+    """Mixed systems: constituencies each party expects (the actor's own left out: its list
+    place matters only if it loses there)."""
+    if contest.mixed is None:
+        return ()
+    actor_wins: dict[str, float] = {}
+    for other, _, _ in rows:
+        if other.party is not None:
+            actor_wins[other.party] = actor_wins.get(other.party, 0.0) + home[other.id]
+    return tuple(expected_wins(means, contest.mixed.constituencies, actor_wins).items())
 
 
 def _list_chances(state: GameState, contest: ContestDef, party: str, region: int | None,
@@ -81,14 +95,17 @@ def _list_chances(state: GameState, contest: ContestDef, party: str, region: int
     length = list_length(state, contest, region) if region is not None else 0
     sigma, level, base_vote, mixed = (contest.noise, contest.field_strength, means[party],
                                       contest.mixed)
+    seen: dict[float, list[tuple[int, float]]] = {}  # party vote -> its seat distribution
 
     def chance(s: float) -> float:
         listed = 0.0
         if region is not None:
             vote = base_vote + (0.0 if contest.two_ballots else max(s, 0.0) / PERSONAL_VOTE)
+            seats = seen.get(vote)
+            if seats is None:
+                seats = seen[vote] = odds.distribution(vote)
             place = s if own_rank is None else own_rank
-            listed = chances.ranked(place, sigma, mates, length, level,
-                                    odds.distribution(vote))
+            listed = chances.ranked(place, sigma, mates, length, level, seats)
         if mixed is None:
             return listed
         won = chances.constituency(s, sigma, mixed.field_count, mixed.field_strength)
@@ -98,23 +115,28 @@ def _list_chances(state: GameState, contest: ContestDef, party: str, region: int
 
 
 def _seat_odds(state: GameState, contest: ContestDef, party: str, region: int | None,
-               means: dict[str, float], home: dict[str, float],
-               rows: list[tuple[Actor, float, bool]]) -> SeatOdds:
-    """The party's list seats (in the candidate's region) as its vote varies."""
-    seats = state.book.positions[contest.position].seats
-    seats = contest.winners or seats
+               means: dict[str, float], wins: dict[str, int]) -> SeatOdds:
+    """The party's list seats (in the candidate's region) as its vote varies; remembered
+    apart from the race, since every candidate of the party shares it."""
+    key = (contest.id, "seats", party, region, tuple(sorted(means.items())),
+           tuple(sorted(wins.items())))
+    found = state.book.poll_cache.get(key)
+    if isinstance(found, SeatOdds):
+        return found
+    made = state.book.poll_cache[key] = _work_out_seat_odds(state, contest, party, region,
+                                                            means, wins)
+    return made
+
+
+def _work_out_seat_odds(state: GameState, contest: ContestDef, party: str,
+                        region: int | None, means: dict[str, float],
+                        wins: dict[str, int]) -> SeatOdds:
+    seats = contest.winners or state.book.positions[contest.position].seats
     mixed = contest.mixed
     if mixed is None:
         odds = list_odds(means, party, seats, contest.allocation, contest.party_threshold,
                          contest.party_noise)
     else:
-        actor_wins: dict[str, float] = {}
-        for other, _, _ in rows:
-            if other.party is not None and other.party != party:
-                actor_wins[other.party] = actor_wins.get(other.party, 0.0) + home[other.id]
-            elif other.party == party:
-                actor_wins[party] = actor_wins.get(party, 0.0) + home[other.id]
-        wins = expected_wins(means, mixed.constituencies, actor_wins)
         exempt = [p for p, n in wins.items() if mixed.exemption > 0 and n >= mixed.exemption]
         house = mixed_house(means, wins, seats, contest.allocation, contest.party_threshold,
                             mixed.exemption, mixed.compensation, mixed.odd_house)
@@ -126,4 +148,4 @@ def _seat_odds(state: GameState, contest: ContestDef, party: str, region: int | 
     local = [r.weight * max(state.popularity[party] + r.swing.get(party, 0.0), 0.1)
              for r in contest.regions]
     split = regional_split(contest.allocation, local, region, seats + 1)
-    return dataclasses.replace(odds, split=split)
+    return odds.in_region(split)

@@ -13,19 +13,12 @@ apart.  Checked against simulated elections in the tests.
 from __future__ import annotations
 
 import bisect
-import heapq
 import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from game.core.allocation import (
-    Compensation,
-    cube_law,
-    divisor,
-    highest_averages,
-    mixed_member,
-)
+from game.core.allocation import Compensation, cube_law, divisor, mixed_member, next_seats
 from game.core.odds import LEGENDRE, SPAN, cdf, pdf
 
 TINY = 1e-9
@@ -41,16 +34,30 @@ class Branch:
     bar: float  # the vote below which the party itself misses the threshold
 
 
-@dataclass(frozen=True, slots=True)
 class SeatOdds:
     """List seats of one party (in one region) as its mean vote varies."""
 
-    branches: tuple[Branch, ...]
-    sd: float  # spread of the party's vote, popularity points
-    split: tuple[int, ...] = ()  # regions: the region's seats for each party total (index)
+    __slots__ = ("_memo", "branches", "sd", "split")
+
+    def __init__(self, branches: tuple[Branch, ...], sd: float,
+                 split: tuple[int, ...] = ()) -> None:
+        self.branches = branches
+        self.sd = sd  # spread of the party's vote, popularity points
+        self.split = split  # regions: the region's seats for each party total (index)
+        self._memo: dict[float, list[tuple[int, float]]] = {}
+
+    def in_region(self, split: tuple[int, ...]) -> SeatOdds:
+        """The same odds, read through a regional share of the party's seats."""
+        return SeatOdds(self.branches, self.sd, split)
 
     def distribution(self, mean: float) -> list[tuple[int, float]]:
         """(seats, probability) pairs with a chance above zero, at mean vote ``mean``."""
+        found = self._memo.get(mean)
+        if found is None:
+            found = self._memo[mean] = self._distribution(mean)
+        return found
+
+    def _distribution(self, mean: float) -> list[tuple[int, float]]:
         merged: dict[int, float] = {}
         for branch in self.branches:
             for k, p in _branch_distribution(branch, mean, self.sd):
@@ -110,11 +117,18 @@ def seat_needs(means: Mapping[str, float], party: str, seats: int, method: str,
                out: Sequence[str] = ()) -> list[float]:
     """needs[k - 1]: the vote ``party`` needs for at least k of ``seats``, against the other
     parties' quotients (parties in ``out`` win nothing)."""
-    others = [v for p, v in means.items() if p != party and p not in out and v > 0]
-    quotients = heapq.nlargest(seats, (v / divisor(method, i)
-                                       for v in others for i in range(seats)))
-    return [divisor(method, k - 1) * (quotients[seats - k] if seats - k < len(quotients)
-                                      else 0.0) for k in range(1, seats + 1)]
+    others = {p: v for p, v in means.items() if p != party and p not in out and v > 0}
+    # the other parties' ``seats`` largest quotients, largest first: the seats they would
+    # take one by one without this party
+    won = dict.fromkeys(others, 0)
+    taken: list[float] = []
+    if others:
+        more = next_seats(others, list(others), won, method)
+        for _ in range(seats):
+            p = next(more)
+            taken.append(others[p] / divisor(method, won[p] - 1))
+    return [divisor(method, k - 1) * (taken[seats - k] if seats - k < len(taken) else 0.0)
+            for k in range(1, seats + 1)]
 
 
 def threshold_bar(means: Mapping[str, float], party: str, threshold: float) -> float:
@@ -154,9 +168,18 @@ def list_odds(means: Mapping[str, float], party: str, seats: int, method: str,
 
 def regional_split(method: str, weights: Sequence[float], region: int,
                    up_to: int) -> tuple[int, ...]:
-    """For each party total 0..``up_to``: the seats its list in ``region`` gets."""
+    """For each party total 0..``up_to``: the seats its list in ``region`` gets (the method
+    never takes a seat away as the total grows, so one pass gives every total)."""
     votes = {str(i): w for i, w in enumerate(weights)}
-    return tuple(highest_averages(votes, k, method)[str(region)] for k in range(up_to + 1))
+    won = dict.fromkeys(votes, 0)
+    parties = [p for p, w in votes.items() if w > 0]
+    table = [0]
+    if parties:
+        more = next_seats(votes, parties, won, method)
+        for _ in range(up_to):
+            next(more)
+            table.append(won[str(region)])
+    return tuple(table + [table[-1]] * (up_to + 1 - len(table)))
 
 
 def expected_wins(means: Mapping[str, float], constituencies: int,
