@@ -26,7 +26,8 @@ def winner() -> tuple[str, ...]:
     for seed in range(100):
         career = Career.new(MINI, seed=seed)
         career.play_to_end("greedy")
-        if career.result == "won":
+        # won before the last turn, so the score credits the turns left in office
+        if career.result == "won" and career.state.turn < career.state.book.scenario.max_turns:
             return ("--scenario", MINI, "--seed", str(seed))
     raise AssertionError("no mini career won in 100 seeds")
 

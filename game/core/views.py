@@ -121,6 +121,12 @@ class View:
         return self._state.order
 
     @property
+    def coalitions(self) -> Mapping[str, list[str]]:
+        """Governing parties of each chamber with a government, the one that formed it
+        first."""
+        return self._state.coalitions
+
+    @property
     def party_seats(self) -> Mapping[str, Mapping[str, int]]:
         """Seats per party in each elected body, after its last election."""
         return self._state.party_seats
