@@ -45,6 +45,8 @@ def condition(c: Any) -> r.Condition:
         return r.PartyPopularity(c.min, c.max)
     if isinstance(c, m.PartySeatsCond):
         return r.PartySeats(PositionId(c.position), c.min_share, c.largest)
+    if isinstance(c, m.GovernmentCond):
+        return r.InGovernment(PositionId(c.chamber), c.member, c.leads)
     if isinstance(c, m.AllCond):
         return r.AllOf(conditions(c.conditions))
     if isinstance(c, m.AnyCond):
@@ -82,6 +84,10 @@ def effect(e: Any) -> r.Effect:
                                        e.every_party)
     if isinstance(e, m.NominateEffect):
         return r.Nominate(ContestId(e.contest))
+    if isinstance(e, m.JoinGovernmentEffect):
+        return r.JoinGovernment(PositionId(e.chamber))
+    if isinstance(e, m.LeaveGovernmentEffect):
+        return r.LeaveGovernment(PositionId(e.chamber))
     if isinstance(e, m.RetireEffect):
         return r.Retire()
     raise TypeError(f"unknown effect model {type(e).__name__}")
@@ -125,6 +131,17 @@ def position(p: m.Position) -> s.PositionDef:
     )
 
 
+def _mixed(x: m.Mixed | None) -> s.MixedDef | None:
+    if x is None:
+        return None
+    return s.MixedDef(x.constituencies, x.field.count, x.field.strength, x.compensation,
+                      x.exemption, x.odd_house)
+
+
+def _region(x: m.Region) -> s.RegionDef:
+    return s.RegionDef(x.id, dict(x.name), x.weight, dict(x.swing), conditions(x.requires))
+
+
 def contest(c: m.Contest) -> s.ContestDef:
     """A contest model to the engine's definition."""
     return s.ContestDef(
@@ -137,6 +154,9 @@ def contest(c: m.Contest) -> s.ContestDef:
         min_party_popularity=c.min_party_popularity, incumbents_run=c.incumbents_run,
         winners=c.winners, allocation=c.allocation, list_type=c.list_type,
         party_threshold=c.party_threshold, party_noise=c.party_noise, on_demand=c.on_demand,
+        list_rank=_factors(c.list_rank), two_ballots=c.two_ballots, mixed=_mixed(c.mixed),
+        regions=tuple(_region(x) for x in c.regions),
+        chamber=PositionId(c.chamber) if c.chamber else None,
     )
 
 
@@ -185,7 +205,8 @@ def scenario(main: m.ScenarioFile, merged: m.Parts, fingerprint: str) -> s.Scena
             for c in merged.channels
         ),
         positions=tuple(position(p) for p in merged.positions),
-        parties=tuple(s.PartyDef(PartyId(p.id), dict(p.name), p.popularity, p.short)
+        parties=tuple(s.PartyDef(PartyId(p.id), dict(p.name), p.popularity, p.short, p.ideology,
+                                 tuple(PartyId(x) for x in p.shuns))
                       for p in merged.parties),
         contests=tuple(contest(c) for c in merged.contests),
         moves=tuple(move(v) for v in merged.moves),

@@ -19,6 +19,7 @@ REFERENCE_FIELDS = {
     "track": "tracks", "channel": "channels", "excludes": "positions",
     "replaces": "positions", "entry_positions": "positions", "persona": "personas",
     "roads": "channels",
+    "chamber": "positions", "shuns": "parties",
 }
 _FIELDS_BY_MODEL: dict[type[BaseModel], tuple[str, ...]] = {}
 
@@ -54,6 +55,9 @@ def references(node: Any, pointer: str) -> Iterator[tuple[str, str, str]]:
             if name in ("resource_weights", "resources") and isinstance(value, dict):
                 for key in value:
                     yield "resources", key, f"{here}/{key}"
+            if name == "swing" and isinstance(value, dict):
+                for key in value:
+                    yield "parties", key, f"{here}/{key}"
             if name == "channel_bias" and isinstance(value, dict):
                 for key in value:
                     yield "channels", key, f"{here}/{key}"

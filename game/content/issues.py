@@ -64,6 +64,9 @@ CODES: dict[str, tuple[Severity, str]] = {
     "unknown-id": ("error", "a reference to an object that does not exist"),
     "player-count": ("error", "there must be exactly one player actor"),
     "missing-resource": ("error", "a resource the engine needs is not defined"),
+    "electoral-system": ("error", "an electoral system's settings contradict each other"),
+    "no-government": ("warning", "a government condition or effect names a chamber no "
+                      "investiture ever gives a government"),
     # meaning
     "unreachable-position": ("warning", "no actor can ever hold this position"),
     "event-never-fires": ("warning", "this event can never be drawn"),

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from game.content import convert
 from game.content.compose import BUILTIN_NAME, Composition, compose, compose_document
 from game.content.crossref import check_references, check_scenario_settings
+from game.content.electoral import check_electoral
 from game.content.issues import ContentError, Issue, did_you_mean, has_errors, issue
 from game.content.jsonfile import Source
 from game.content.meaning import check_meaning, check_world_choices
@@ -123,6 +124,8 @@ def _finish(comp: Composition, deep: bool, main_path: Path | None) -> Checked:
     if main is not None:
         issues += check_references(comp)
         issues += check_scenario_settings(main, comp)
+        if not has_errors(issues):
+            issues += check_electoral(comp)
         if main_path is not None and main_path.name == MAIN_FILE \
                 and main.id != main_path.parent.name:
             issues.append(issue("id-mismatch", f"the scenario's id {main.id!r} differs from "

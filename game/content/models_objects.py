@@ -29,7 +29,8 @@ from game.content.models_rules import (
     Weight,
 )
 
-ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam"]
+ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam",
+                      "investiture", "confidence"]
 
 
 class Resource(Strict):
@@ -140,6 +141,10 @@ class Party(Strict):
     """Abbreviation for the board."""
     popularity: Popularity
     """Popularity at the start (0-100)."""
+    ideology: Annotated[float, Field(ge=-10, le=10, allow_inf_nan=False)] = 0
+    """Where it stands, -10 (left) to 10 (right): coalitions form between close parties."""
+    shuns: list[Id] = []
+    """Parties it will never govern with (it takes one side to refuse)."""
 
 
 class FactorModel(Strict):
@@ -169,6 +174,41 @@ class Field_(Strict):
     """Their strength before noise."""
 
 
+class Mixed(Strict):
+    """Mixed-member systems: constituency seats first, then a party-list tier."""
+
+    constituencies: Annotated[int, Field(ge=0, le=10_000)]
+    """Seats filled first past the post, one per constituency (at most the house)."""
+    field: Field_ = Field_(count=2)
+    """Contenders not played by actors in each actor's constituency."""
+    compensation: Literal["kept", "levelled", "none"] = "kept"
+    """kept: list seats top each party up to its share of the party vote, and constituency \
+seats beyond it stay (overhang seats, the house grows); levelled: the house then grows \
+until every party has its share again (levelling seats); none: the list seats left after \
+the constituencies are shared by the party vote alone (a parallel system)."""
+    exemption: Annotated[int, Field(ge=0, le=10_000)] = 0
+    """Constituencies a party must win to share the list seats even below the threshold \
+(0: no exemption)."""
+    odd_house: bool = False
+    """levelled: enlarge the house further to an odd number of seats."""
+
+
+class Region(Strict):
+    """A regional list: a share of the electorate with its own party swings."""
+
+    id: Id
+    """Unique within the contest."""
+    name: Text
+    """Shown to the player (a state, a province)."""
+    weight: Annotated[float, Field(gt=0, le=1e6, allow_inf_nan=False)] = 1
+    """Share of the electorate, relative to the other regions."""
+    swing: dict[str, Annotated[float, Field(ge=-100, le=100, allow_inf_nan=False)]] = {}
+    """Party id -> popularity points added to that party's vote in this region."""
+    requires: list[Condition] = []
+    """Actors meeting these stand on this region's lists; each actor takes the first region \
+it meets (a region without requirements takes everyone left)."""
+
+
 class Contest(Strict):
     """A recurring contest that fills a position's seats or grants nominations."""
 
@@ -177,7 +217,9 @@ class Contest(Strict):
     name: Text
     """Shown to the player (Pilkada, party congress...)."""
     kind: ContestKind
-    """general_election, party_election, nomination, appointment or exam."""
+    """general_election, party_election, nomination, appointment, exam, investiture (a \
+chamber elects the head of government) or confidence (a head of government faces the \
+chamber)."""
     position: Id
     """The position whose seats it fills (for a nomination: the office nominated for)."""
     schedule: ScheduleModel = ScheduleModel()
@@ -210,7 +252,19 @@ class Contest(Strict):
     """Elections: top_k (plurality), two_round, districts (one district per candidate,
     first past the post), dhondt or sainte_lague (party lists)."""
     list_type: Literal["open", "closed"] = "open"
-    """List systems: open (voters rank candidates) or closed (the party ranks by standing)."""
+    """List systems: open (voters rank candidates) or closed (the party ranks them by \
+``list_rank``)."""
+    list_rank: list[FactorModel] = []
+    """Closed lists: what ranks a candidate on the party's list (none: standing, weight 100)."""
+    two_ballots: bool = False
+    """List systems: the party vote is a ballot of its own; otherwise candidates' strengths \
+add to their party's vote."""
+    mixed: Mixed | None = None
+    """List systems: constituency seats plus a list tier (mixed-member representation)."""
+    regions: Annotated[list[Region], Field(max_length=50)] = []
+    """List systems: regional lists sharing out each party's list seats."""
+    chamber: Id | None = None
+    """Investiture and confidence: the elected position whose seats vote."""
     party_threshold: Probability = 0
     """List systems: share of the vote (0-1) a party needs to win seats."""
     party_noise: Annotated[float, Field(ge=0, le=100)] = 3

@@ -153,6 +153,18 @@ class PartySeatsCond(Strict):
     """true: the party must also hold more seats than any other."""
 
 
+class GovernmentCond(Strict):
+    """The actor's party governs the chamber (``member`` false: is in opposition)."""
+
+    type: Literal["government"]
+    chamber: Id
+    """The elected position whose government is read (e.g. the federal parliament)."""
+    member: bool = True
+    """false: passes when the actor's party is not in the government (or has no party)."""
+    leads: bool = False
+    """true: the actor's party must have formed the government (the largest partner)."""
+
+
 class AllCond(Strict):
     """Every listed condition holds."""
 
@@ -179,14 +191,14 @@ class NotCond(Strict):
 
 Condition = Annotated[
     ResourceCond | HoldsCond | TenureCond | PartyMemberCond | StatusCond | TurnCond | AgeCond
-    | ContestSoonCond | RegisteredCond | PartyPopularityCond | PartySeatsCond | AllCond | AnyCond
-    | NotCond,
+    | ContestSoonCond | RegisteredCond | PartyPopularityCond | PartySeatsCond | GovernmentCond
+    | AllCond | AnyCond | NotCond,
     Field(discriminator="type"),
 ]
 CONDITIONS: tuple[type[Strict], ...] = (
     ResourceCond, HoldsCond, TenureCond, PartyMemberCond, StatusCond, TurnCond, AgeCond,
-    ContestSoonCond, RegisteredCond, PartyPopularityCond, PartySeatsCond, AllCond, AnyCond,
-    NotCond)
+    ContestSoonCond, RegisteredCond, PartyPopularityCond, PartySeatsCond, GovernmentCond,
+    AllCond, AnyCond, NotCond)
 
 # ----------------------------------------------------------------------------- effects
 
@@ -277,6 +289,22 @@ class NominateEffect(Strict):
     """The contest nominated for."""
 
 
+class JoinGovernmentEffect(Strict):
+    """The actor's party joins the government of a chamber (an offer taken up)."""
+
+    type: Literal["join_government"]
+    chamber: Id
+    """The elected position whose government the party joins."""
+
+
+class LeaveGovernmentEffect(Strict):
+    """The actor's party walks out of the government of a chamber."""
+
+    type: Literal["leave_government"]
+    chamber: Id
+    """The elected position whose government the party leaves."""
+
+
 class RetireEffect(Strict):
     """End the career by choice."""
 
@@ -286,13 +314,13 @@ class RetireEffect(Strict):
 Effect = Annotated[
     ResourceEffect | AddStatusEffect | RemoveStatusEffect | JoinPartyEffect | LeavePartyEffect
     | EnterContestEffect | GainPositionEffect | LosePositionEffect | PartyPopularityEffect
-    | NominateEffect | RetireEffect,
+    | NominateEffect | JoinGovernmentEffect | LeaveGovernmentEffect | RetireEffect,
     Field(discriminator="type"),
 ]
 EFFECTS: tuple[type[Strict], ...] = (
     ResourceEffect, AddStatusEffect, RemoveStatusEffect, JoinPartyEffect, LeavePartyEffect,
     EnterContestEffect, GainPositionEffect, LosePositionEffect, PartyPopularityEffect,
-    NominateEffect, RetireEffect)
+    NominateEffect, JoinGovernmentEffect, LeaveGovernmentEffect, RetireEffect)
 
 AllCond.model_rebuild()
 AnyCond.model_rebuild()

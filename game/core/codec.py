@@ -36,7 +36,7 @@ def _actor_dump(actor: Actor) -> dict[str, Any]:
 
 def dump_state(state: GameState) -> dict[str, Any]:
     """Every field of ``state`` as JSON-ready data (the rulebook is referenced by id)."""
-    return {
+    data = {
         "version": DUMP_VERSION,
         "scenario": state.scenario_id,
         "fingerprint": state.book.scenario.fingerprint,
@@ -49,6 +49,9 @@ def dump_state(state: GameState) -> dict[str, Any]:
         "pending": [{"actor": p.actor, "event": p.event} for p in state.pending],
         "result": state.result, "move_count": state.move_count,
     }
+    if state.coalitions:  # absent without governments, so older dumps keep their hashes
+        data["coalitions"] = {k: list(v) for k, v in state.coalitions.items()}
+    return data
 
 
 def canonical_json(data: Any) -> str:
@@ -98,4 +101,5 @@ def load_state(book: Rulebook, data: dict[str, Any]) -> GameState:
         party_seats={k: {p: int(n) for p, n in v.items()} for k, v in data["party_seats"].items()},
         pending=[PendingChoice(ActorId(p["actor"]), p["event"]) for p in data["pending"]],
         result=data["result"], move_count=int(data["move_count"]),
+        coalitions={k: [str(p) for p in v] for k, v in data.get("coalitions", {}).items()},
     )

@@ -16,6 +16,7 @@ from game.core.rules import (
     ContestSoon,
     HasStatus,
     HoldsPosition,
+    InGovernment,
     Not,
     PartyMember,
     PartyPopularity,
@@ -93,6 +94,8 @@ def compile_condition(cond: Condition, scenario: Scenario) -> Predicate:
         return lambda s, a: a.party is not None and _within(s.popularity[a.party], plow, phigh)
     if isinstance(cond, PartySeats):
         return _compile_party_seats(cond)
+    if isinstance(cond, InGovernment):
+        return _compile_government(cond)
     if isinstance(cond, AllOf):
         return compile_all(cond.conditions, scenario)
     if isinstance(cond, AnyOf):
@@ -129,6 +132,19 @@ def _compile_party_seats(cond: PartySeats) -> Predicate:
         return not largest or all(n < mine for p, n in chamber.items() if p != a.party)
 
     return holds
+
+
+def _compile_government(cond: InGovernment) -> Predicate:
+    chamber, member, leads = cond.chamber, cond.member, cond.leads
+
+    def governs(s: GameState, a: Actor) -> bool:
+        parties = s.coalitions.get(chamber)
+        inside = parties is not None and a.party is not None and a.party in parties
+        if inside and leads and parties is not None:
+            inside = parties[0] == a.party
+        return inside == member
+
+    return governs
 
 
 def _compile_party_member(cond: PartyMember) -> Predicate:

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from game.core import positions
 from game.core.allocation import highest_averages, largest_remainder
-from game.core.ballots import ELECTION_KINDS, FIELD_LABEL, Ballot, Entry, cast, seat_count
+from game.core.ballot_votes import government_for, projected_chamber
+from game.core.ballots import CHAMBER_KINDS, ELECTION_KINDS, FIELD_LABEL, Ballot, Entry, seat_count
+from game.core.coalitions import set_government
 from game.core.conditions import turns_until
 from game.core.events import Contestant, ContestHeld, Event, Registered
 from game.core.moves import Rejection
 from game.core.resources import set_value
 from game.core.rng import stream
-from game.core.scenario import ContestDef
+from game.core.scenario import LIST_METHODS, ContestDef
+from game.core.sitting import cast
 from game.core.state import Actor, GameState, seat_key
+
+RUNNING_KINDS = ELECTION_KINDS | CHAMBER_KINDS  # holders may stand again
 
 
 def is_due(contest: ContestDef, turn: int) -> bool:
@@ -49,7 +54,9 @@ def _standing_rejection(state: GameState, actor: Actor, contest: ContestDef) -> 
     if not state.book.contest_requires[contest.id](state, actor):
         return Rejection.REQUIREMENTS_NOT_MET
     holding = actor.positions.get(contest.position)
-    if holding is not None and contest.kind in ELECTION_KINDS:
+    if contest.kind == "confidence":  # only a head of government faces the chamber
+        return None if holding is not None else Rejection.NOT_ELIGIBLE
+    if holding is not None and contest.kind in RUNNING_KINDS:
         limit = state.book.positions[contest.position].term_limit
         return Rejection.NOT_ELIGIBLE if limit and holding.wins >= limit else None
     return positions.eligibility(state, actor, contest.position)
@@ -86,7 +93,7 @@ def entrants(state: GameState, contest: ContestDef, party: str | None) -> list[A
         if contest.per_party and actor.party != party:
             continue
         running = contest.id in actor.registrations or (
-            contest.incumbents_run
+            (contest.incumbents_run or contest.kind == "confidence")
             and contest.kind != "nomination"
             and contest.position in actor.positions
         )
@@ -104,6 +111,8 @@ def resolve_due(state: GameState, out: list[Event]) -> None:
                       if contest.id in state.actors[a].registrations}
         if contest.on_demand and not challenged:
             continue
+        if contest.kind == "investiture" and _chamber(contest) in state.coalitions:
+            continue  # a government stands until an election or a lost confidence vote
         groups = list(state.popularity) if contest.per_party else [None]
         for party in groups:
             # an on-demand contest (a leadership challenge) sits only where it was called
@@ -112,15 +121,21 @@ def resolve_due(state: GameState, out: list[Event]) -> None:
         _clear_after(state, contest, out)
 
 
+def _chamber(contest: ContestDef) -> str:
+    return contest.chamber or contest.position
+
+
 def _resolve_group(
     state: GameState, contest: ContestDef, party: str | None, out: list[Event]
 ) -> None:
     runners = entrants(state, contest, party)
     key = seat_key(contest.position, party)
     holders = state.seats.get(key, [])
-    if not runners and (contest.kind not in ELECTION_KINDS or not holders):
+    quiet = contest.kind not in RUNNING_KINDS or (not holders and contest.kind != "investiture")
+    if not runners and quiet:
         if contest.kind == "general_election" and party is None:
             _record_quiet_chamber(state, contest)
+            _end_government(state, contest, out)
         return
     rng = stream(state.seed, state.turn, f"contest:{contest.id}:{party}")
     free = state.book.positions[contest.position].seats - len(holders)
@@ -136,22 +151,48 @@ def _resolve_group(
         tuple(_contestant(e) for e in ballot.entries),
         None if contest.kind in ELECTION_KINDS else contest.threshold,
         ballot.parties, tuple(_contestant(e) for e in ballot.runoff),
+        tuple(_contestant(e) for e in ballot.lists),
     ))
     winners = [e.actor for e in ballot.entries if e.won and e.actor is not None]
+    winners += [e.actor for e in ballot.lists if e.won and e.actor is not None
+                and e.actor not in winners]
+    if contest.kind == "investiture":
+        set_government(state, _chamber(contest), list(ballot.coalition), "formed", out)
     _seat_winners(state, contest, party, winners, runners, out)
+    if contest.kind == "confidence" and not winners:
+        set_government(state, _chamber(contest), [], "confidence", out)
     if contest.kind == "general_election" and not contest.per_party:
         _record_chamber(state, contest, ballot, winners)
+        _end_government(state, contest, out)
+
+
+def form_governments(state: GameState, out: list[Event]) -> None:
+    """Chambers with an investiture start with the government the seats today's popularity
+    would give them would form (its head unnamed until an investiture sits)."""
+    for contest in state.book.scenario.contests:
+        chamber = _chamber(contest)
+        if contest.kind == "investiture" and chamber not in state.coalitions:
+            set_government(state, chamber, government_for(state, chamber), "formed", out)
 
 
 def _record_quiet_chamber(state: GameState, contest: ContestDef) -> None:
     """An election no actor stood in still elects a chamber: seats follow popularity."""
     seats = seat_count(state, contest)
-    if contest.allocation in ("dhondt", "sainte_lague"):
+    if contest.mixed is not None:
+        state.party_seats.pop(contest.position, None)
+        chamber = projected_chamber(state, contest.position)
+    elif contest.allocation in LIST_METHODS:
         chamber = highest_averages(state.popularity, seats, contest.allocation,
                                    contest.party_threshold)
     else:
         chamber = largest_remainder(state.popularity, seats)
     state.party_seats[contest.position] = chamber
+
+
+def _end_government(state: GameState, contest: ContestDef, out: list[Event]) -> None:
+    """A newly elected chamber needs a new government (the next investiture forms it)."""
+    if contest.position in state.coalitions:
+        set_government(state, contest.position, [], "election", out)
 
 
 def _contestant(entry: Entry) -> Contestant:
@@ -185,18 +226,28 @@ def _seat_winners(
         for actor in winners:
             nominate(state, actor, target, out)
         return
-    if contest.kind in ELECTION_KINDS:
+    if contest.kind in RUNNING_KINDS:
         for aid in list(state.seats.get(seat_key(contest.position, party), ())):
             actor = state.actors[aid]
             if actor not in winners:
-                why = "defeated" if actor in runners else "term ended"
-                positions.lose(state, actor, contest.position, why, out)
+                positions.lose(state, actor, contest.position, _why_lost(contest, actor in runners),
+                               out)
+    if contest.kind == "confidence":
+        return  # survivors keep their seats; nothing is won
     for actor in winners:
         holding = actor.positions.get(contest.position)
         if holding is None:
             positions.gain(state, actor, contest.position, contest.kind, out)
             holding = actor.positions[contest.position]
         holding.wins += 1
+
+
+def _why_lost(contest: ContestDef, stood: bool) -> str:
+    if contest.kind == "confidence":
+        return "lost a confidence vote"
+    if contest.kind == "investiture":
+        return "new government"
+    return "defeated" if stood else "term ended"
 
 
 def _clear_after(state: GameState, contest: ContestDef, out: list[Event]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import assert_never
 
-from game.core import contests, positions
+from game.core import coalitions, contests, positions
 from game.core.events import Event, PartyChanged, PopularityChanged, StatusChanged
 from game.core.moves import Rejection
 from game.core.resources import change, set_value
@@ -16,7 +16,9 @@ from game.core.rules import (
     Effect,
     EnterContest,
     GainPosition,
+    JoinGovernment,
     JoinParty,
+    LeaveGovernment,
     LeaveParty,
     LosePosition,
     Nominate,
@@ -57,6 +59,12 @@ def feasibility(
         if actor.party is None or contests.party_nominees(state, actor.party, effect.contest):
             return Rejection.NOT_ELIGIBLE  # one nominee per party and contest
         return None
+    if isinstance(effect, JoinGovernment | LeaveGovernment):
+        governing = state.coalitions.get(effect.chamber)
+        inside = governing is not None and actor.party in governing
+        if actor.party is None or governing is None or inside != isinstance(
+                effect, LeaveGovernment):
+            return Rejection.NOT_ELIGIBLE
     return None
 
 
@@ -115,6 +123,10 @@ def _apply(
         shift_popularity(state, actor, effect, reason, out)
     elif isinstance(effect, Nominate):
         contests.nominate(state, actor, effect.contest, out)
+    elif isinstance(effect, JoinGovernment):
+        coalitions.join(state, actor.party or "", effect.chamber, out)
+    elif isinstance(effect, LeaveGovernment):
+        coalitions.leave(state, actor.party or "", effect.chamber, out)
     elif isinstance(effect, Retire):
         end_career(state, actor, "retired", out)
     else:

@@ -110,6 +110,7 @@ class PartyResult:
     party: str
     share: float
     seats: int
+    constituencies: int = 0  # mixed-member systems: seats won in constituencies
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ class ContestHeld:
     threshold: float | None = None  # exams and appointments: the pass mark
     parties: tuple[PartyResult, ...] = ()  # general elections: the chamber by party
     runoff: tuple[Contestant, ...] = ()  # two-round systems: the second round, if held
+    lists: tuple[Contestant, ...] = ()  # mixed-member systems: actors' places on the lists
     kind: str = "contest_held"
 
 
@@ -197,6 +199,17 @@ class PopularityChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class GovernmentChanged:
+    """A chamber's government changed: its parties now (none: no government) and why
+    (``formed``, ``election``, ``confidence``, ``joined:PARTY``, ``left:PARTY``)."""
+
+    chamber: str
+    parties: tuple[str, ...]
+    why: str
+    kind: str = "government_changed"
+
+
+@dataclass(frozen=True, slots=True)
 class CareerEnded:
     """A career ended: won, ruined, retired or time_up, with its legacy score."""
 
@@ -221,5 +234,6 @@ Event = (
     | Registered
     | ChannelEntered
     | PopularityChanged
+    | GovernmentChanged
     | CareerEnded
 )

@@ -1,7 +1,15 @@
 """Polls before a vote: an actor's chance in the next sitting of a contest, with factors.
 
-Deterministic approximations (no dice): the actor's strength against the strength it must
-beat, with the contest's noise on both sides.
+One model for everything that asks: the chance is what the contest's own rule gives
+(``outlook``: strengths, noise, seats, runoffs, party votes and thresholds, the chamber),
+computed without dice from the state as it stands.  Polls, previews, the AI and the ballot
+therefore agree, and the calibration tests hold the chance to the realised win rate.
+
+The "±" band is what the poll cannot know yet: every entrant's strength still moves before
+the vote.  Strengths wander by ``DRIFT`` of the contest's noise per square root of a turn
+(measured on AI careers in the shipped scenarios); the band is half the range of the chance
+over the 95% range of the gap between the actor and its rivals by the day of the vote.  On
+that day it is zero, because the chance is then exact.
 """
 
 from __future__ import annotations
@@ -9,13 +17,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from game.core.ballots import ELECTION_KINDS, FIELD_LABEL, seat_count
 from game.core.conditions import turns_until
-from game.core.contests import entrants
 from game.core.events import FactorValue
+from game.core.outlook import race
+from game.core.race import Race
 from game.core.scenario import ContestDef
 from game.core.scoring import contest_strength, contest_strength_value
-from game.core.state import Actor, GameState, seat_key
+from game.core.state import Actor, GameState
+
+DRIFT = 0.35  # share of the contest noise a strength moves per sqrt(turn): measured 0.28-0.39
+Z95 = 1.96
+SEARCH = 200.0  # strength points searched either side for the strength giving an even chance
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,98 +39,84 @@ class Forecast:
     error: float
     strength: float
     factors: tuple[FactorValue, ...]
-    cutoff: float  # the strength the actor must beat (k-th best rival or the pass mark)
+    cutoff: float  # the strength that gives an even chance (the one to beat)
     seats: int
     rivals: tuple[tuple[str, float], ...]  # (label, expected strength), strongest first
     turns_until: int
 
 
-def _normal_cdf(x: float) -> float:
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+class ContestOutlook:
+    """An actor's prospects in the next sitting of a contest, and what-ifs against the same
+    rivals: ``chance_at(strength)`` is cheap after the first call."""
+
+    __slots__ = ("_error", "_race", "_spread", "chance", "contest", "strength", "turns_until")
+
+    def __init__(self, contest: ContestDef, strength: float, found: Race, turns: int) -> None:
+        self.contest = contest.id
+        self.strength = strength
+        self.turns_until = turns
+        self._race = found
+        self._spread = DRIFT * contest.noise * math.sqrt(turns)
+        self._error: float | None = None
+        self.chance = found.chance(strength)
+
+    def chance_at(self, strength: float) -> float:
+        """The win chance if the actor's strength were ``strength`` (rivals as they are)."""
+        return self._race.chance(strength)
+
+    @property
+    def error(self) -> float:
+        """Half-width of the 95% band: how far the chance may move before the vote."""
+        if self._error is None:
+            self._error = self._band()
+        return self._error
+
+    def _band(self) -> float:
+        if self._spread <= 0.0:
+            return 0.0
+        # the actor's own drift and its rivals' taken together: the gap moves sqrt(2) as much
+        step = Z95 * math.sqrt(2.0) * self._spread
+        return (self.chance_at(self.strength + step) - self.chance_at(self.strength - step)) / 2
+
+    @property
+    def rivals(self) -> tuple[tuple[str, float], ...]:
+        """The others' (label, expected strength), strongest first."""
+        return self._race.rivals
+
+    def cutoff(self) -> float:
+        """The strength that gives an even chance (the strongest rival's if none does)."""
+        low, high = self.strength - SEARCH, self.strength + SEARCH
+        if self.chance_at(high) < 0.5 or self.chance_at(low) > 0.5:
+            return max((s for _, s in self.rivals), default=0.0)
+        for _ in range(30):
+            middle = (low + high) / 2
+            if self.chance_at(middle) < 0.5:
+                low = middle
+            else:
+                high = middle
+        return (low + high) / 2
 
 
-POLL_SAMPLE = 400  # respondents behind a poll's error band
+def contest_outlook(state: GameState, actor: Actor, contest_id: str) -> ContestOutlook:
+    """``actor``'s outlook in the next sitting of ``contest_id`` if it stands."""
+    contest = state.book.contests[contest_id]
+    strength = contest_strength_value(state, actor, contest)
+    turns = turns_until(contest.schedule.every, contest.schedule.offset, state.turn)
+    return ContestOutlook(contest, strength, race(state, actor, contest), turns)
 
 
 def forecast(state: GameState, actor: Actor, contest_id: str) -> Forecast:
     """Expected outcome if ``actor`` stands in the next sitting of ``contest_id``."""
     contest = state.book.contests[contest_id]
     strength, factors = contest_strength(state, actor, contest)
-    others = _rivals(state, actor, contest)
-    chance, cutoff = _chance(state, contest, actor, strength, others)
-    error = 1.96 * math.sqrt(chance * (1.0 - chance) / POLL_SAMPLE)
-    return Forecast(
-        contest_id, chance, error, strength, factors, max(cutoff, 0.0),
-        seat_count(state, contest), tuple(others[:8]),
-        turns_until(contest.schedule.every, contest.schedule.offset, state.turn),
-    )
+    outlook = contest_outlook(state, actor, contest_id)
+    seats = contest.winners or state.book.positions[contest.position].seats
+    return Forecast(contest_id, outlook.chance, outlook.error, strength, factors,
+                    outlook.cutoff(), seats, outlook.rivals[:8], outlook.turns_until)
 
 
 def win_chance(state: GameState, actor: Actor, contest_id: str) -> float:
     """``forecast(...).chance`` without the explanation: what an AI needs, faster."""
     contest = state.book.contests[contest_id]
     strength = contest_strength_value(state, actor, contest)
-    return _chance(state, contest, actor, strength, _rivals(state, actor, contest))[0]
-
-
-def _rivals(state: GameState, actor: Actor, contest: ContestDef) -> list[tuple[str, float]]:
-    """Other entrants and their strengths, strongest first."""
-    party = actor.party if contest.per_party else None
-    return sorted(
-        ((a.name, contest_strength_value(state, a, contest))
-         for a in entrants(state, contest, party) if a is not actor),
-        key=lambda row: -row[1])
-
-
-def _chance(
-    state: GameState, contest: ContestDef, actor: Actor, strength: float,
-    others: list[tuple[str, float]],
-) -> tuple[float, float]:
-    """(win chance clamped to 1%-99%, the strength to beat) under the contest's rule."""
-    spread = max(contest.noise * math.sqrt(2.0), 1e-9)
-    if contest.kind not in ELECTION_KINDS:
-        free = _free_seats(state, contest, actor.party if contest.per_party else None)
-        cutoff = contest.threshold
-        if len(others) >= free > 0:  # more applicants than places: beat the last one in
-            cutoff = max(cutoff, others[free - 1][1])
-        chance = 0.0 if free <= 0 else _normal_cdf((strength - cutoff) / max(contest.noise, 1e-9))
-    elif contest.allocation == "districts":
-        cutoff = contest.field_strength
-        chance = _normal_cdf((strength - cutoff) / spread) ** contest.field_count
-    elif contest.allocation in ("dhondt", "sainte_lague"):
-        cutoff = contest.field_strength
-        chance = _list_chance(state, contest, actor, strength, spread)
-    else:
-        seats = seat_count(state, contest)
-        field = [(FIELD_LABEL, contest.field_strength)] * contest.field_count
-        rivals = sorted([*others, *field], key=lambda row: -row[1])
-        cutoff = rivals[seats - 1][1] if len(rivals) >= seats else -math.inf
-        chance = 1.0 if cutoff == -math.inf else _normal_cdf((strength - cutoff) / spread)
-    return min(max(chance, 0.01), 0.99), cutoff
-
-
-def _free_seats(state: GameState, contest: ContestDef, party: str | None) -> int:
-    pdef = state.book.positions[contest.position]
-    return pdef.seats - len(state.seats.get(seat_key(pdef.id, party), ()))
-
-
-def _list_chance(
-    state: GameState, contest: ContestDef, actor: Actor, strength: float, spread: float
-) -> float:
-    """List systems: the party's expected seats, and how many of its list outrank the actor."""
-    if actor.party is None:
-        return 0.0
-    total = sum(state.popularity.values())
-    share = state.popularity[actor.party] / total if total else 0.0
-    if share < contest.party_threshold:
-        return 0.0
-    expected_seats = round(seat_count(state, contest) * share)
-    if expected_seats <= 0:
-        return 0.0
-    list_length = contest.field_count or seat_count(state, contest)
-    beaten_by = _normal_cdf((contest.field_strength - strength) / spread)
-    # P(fewer than expected_seats list members beat the actor), binomial
-    return sum(
-        math.comb(list_length, k) * beaten_by**k * (1.0 - beaten_by) ** (list_length - k)
-        for k in range(min(expected_seats, list_length + 1))
-    )
+    return race(state, actor, contest).chance(strength)

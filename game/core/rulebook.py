@@ -54,6 +54,10 @@ class Rulebook:
     move_requires: dict[str, Predicate] = field(default_factory=dict)
     position_requires: dict[str, Predicate] = field(default_factory=dict)
     contest_requires: dict[str, Predicate] = field(default_factory=dict)
+    # regional lists: per contest, who stands on each region's lists (in region order)
+    region_requires: dict[str, tuple[Predicate, ...]] = field(default_factory=dict)
+    # polls: pure functions of their inputs, remembered (``polls`` keys and bounds it)
+    poll_cache: dict[object, object] = field(default_factory=dict)
     event_conditions: dict[str, Predicate] = field(default_factory=dict)
     # effects of a move (and its success) that can be impossible: checked before it is made
     move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
@@ -123,6 +127,10 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         p.id: compile_all(p.requires, scenario) for p in scenario.positions
     }
     book.contest_requires = {c.id: compile_all(c.requires, scenario) for c in scenario.contests}
+    book.region_requires = {
+        c.id: tuple(compile_all(r.requires, scenario) for r in c.regions)
+        for c in scenario.contests if c.regions
+    }
     book.move_guards = {
         m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
         for m in scenario.moves

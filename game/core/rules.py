@@ -119,6 +119,17 @@ class PartySeats:
 
 
 @dataclass(frozen=True, slots=True)
+class InGovernment:
+    """The actor's party governs ``chamber`` (or, with ``member`` False, does not); with
+    ``leads``, it is the party that formed the government.  False without a party."""
+
+    chamber: PositionId
+    member: bool = True
+    leads: bool = False
+    kind: Literal["government"] = "government"
+
+
+@dataclass(frozen=True, slots=True)
 class AllOf:
     """Every sub-condition holds."""
 
@@ -154,6 +165,7 @@ Condition = (
     | Registered
     | PartyPopularity
     | PartySeats
+    | InGovernment
     | AllOf
     | AnyOf
     | Not
@@ -246,6 +258,22 @@ class Nominate:
 
 
 @dataclass(frozen=True, slots=True)
+class JoinGovernment:
+    """The actor's party joins the government of ``chamber`` (an offer accepted)."""
+
+    chamber: PositionId
+    kind: Literal["join_government"] = "join_government"
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveGovernment:
+    """The actor's party walks out of the government of ``chamber``."""
+
+    chamber: PositionId
+    kind: Literal["leave_government"] = "leave_government"
+
+
+@dataclass(frozen=True, slots=True)
 class Retire:
     """End the actor's career by choice."""
 
@@ -263,5 +291,7 @@ Effect = (
     | LosePosition
     | ChangePartyPopularity
     | Nominate
+    | JoinGovernment
+    | LeaveGovernment
     | Retire
 )

@@ -26,9 +26,13 @@ from game.core.ids import (
 from game.core.rules import ChangeResource, Condition, Effect
 
 Obtained = Literal["contest", "appointment", "exam", "automatic", "move"]
-ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam"]
+ContestKind = Literal["general_election", "party_election", "nomination", "appointment", "exam",
+                      "investiture", "confidence"]
 #: How an election turns strengths into seats (exams and appointments use a pass mark).
 Allocation = Literal["top_k", "two_round", "districts", "dhondt", "sainte_lague"]
+LIST_METHODS = ("dhondt", "sainte_lague")
+#: Mixed-member systems: what happens to constituency seats beyond a party's share.
+Compensation = Literal["kept", "levelled", "none"]
 MoveTarget = Literal["none", "party", "held_position"]
 
 
@@ -102,6 +106,8 @@ class PartyDef:
     name: Text
     popularity: float
     short: str = ""
+    ideology: float = 0.0  # -10 (left) .. 10 (right): coalitions prefer close partners
+    shuns: tuple[PartyId, ...] = ()  # parties it will not govern with (either way round)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,29 @@ class Schedule:
 
     every: int = 1
     offset: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class MixedDef:
+    """Mixed-member systems: constituency seats first, then a party-list tier."""
+
+    constituencies: int  # seats filled first past the post, one per constituency
+    field_count: int = 2  # contenders not played by actors in each actor's constituency
+    field_strength: float = 0.0
+    compensation: Compensation = "kept"
+    exemption: int = 0  # constituencies won that exempt a party from the threshold (0: none)
+    odd_house: bool = False  # levelling: enlarge the house to an odd number of seats
+
+
+@dataclass(frozen=True, slots=True)
+class RegionDef:
+    """A regional list: a share of the electorate, its party swings, who stands on it."""
+
+    id: str
+    name: Text
+    weight: float = 1.0  # share of the electorate, relative to the other regions
+    swing: dict[str, float] = field(default_factory=dict)  # party -> popularity points
+    requires: tuple[Condition, ...] = ()  # actors stand on the first region they meet
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +176,11 @@ class ContestDef:
     party_threshold: float = 0.0  # list systems: share of the vote (0..1) needed for seats
     party_noise: float = 3.0  # list systems: noise on each party's vote, popularity points
     on_demand: bool = False  # sits on schedule only if an actor registered (a challenge)
+    list_rank: tuple[Factor, ...] = ()  # closed lists: how parties rank (empty: standing)
+    two_ballots: bool = False  # list systems: the party vote is cast apart from candidates
+    mixed: MixedDef | None = None  # list systems: constituencies plus a list tier
+    regions: tuple[RegionDef, ...] = ()  # list systems: regional lists
+    chamber: PositionId | None = None  # investiture and confidence: the elected body voting
 
 
 @dataclass(frozen=True, slots=True)

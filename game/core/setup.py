@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.core import positions
+from game.core import contests, positions
 from game.core.effects import join_party
 from game.core.events import Event
 from game.core.rulebook import Rulebook, compile_rulebook
@@ -35,5 +35,6 @@ def new_game(scenario: Scenario | Rulebook, seed: int) -> tuple[GameState, list[
             join_party(state, actor, setup.party, out)
         for pid in setup.positions:
             positions.gain(state, actor, pid, "start", out)
+    contests.form_governments(state, out)
     start_turn(state, 1, out)
     return state, out

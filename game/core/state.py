@@ -82,6 +82,8 @@ class GameState:
     seats: dict[str, list[ActorId]]  # seat key (position or position@party) -> holders
     # general elections: seats per party in each elected body (actors and others together)
     party_seats: dict[str, dict[str, int]] = field(default_factory=dict)
+    # chambers with a government: the governing parties, the party that formed it first
+    coalitions: dict[str, list[str]] = field(default_factory=dict)
     pending: list[PendingChoice] = field(default_factory=list)
     result: Result | None = None  # the player's result once the game is over
     move_count: int = 0  # moves applied this turn, a label for derived random streams

@@ -11,7 +11,7 @@ from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
 from game.core.ids import ActorId
 from game.core.moves import Command, MakeMove, Rejection
-from game.core.polls import Forecast, forecast, win_chance
+from game.core.polls import ContestOutlook, Forecast, contest_outlook, forecast, win_chance
 from game.core.rulebook import Rulebook
 from game.core.rules import EnterContest
 from game.core.scenario import Check
@@ -101,6 +101,11 @@ class View:
         """The deciding actor's poll chance for ``contest_id`` (as ``forecast(...).chance``)."""
         return win_chance(self._state, self.me, contest_id)
 
+    def outlook(self, contest_id: str) -> ContestOutlook:
+        """The deciding actor's outlook for ``contest_id``: its chance now and at other
+        strengths against the same rivals (``chance_at``)."""
+        return contest_outlook(self._state, self.me, contest_id)
+
     def chance(self, check: Check) -> float:
         """The deciding actor's chance on ``check``."""
         return check_chance_value(self._state, self.me, check)
@@ -114,6 +119,12 @@ class View:
     def order(self) -> list[ActorId]:
         """The acting order: the player first, then the rivals."""
         return self._state.order
+
+    @property
+    def coalitions(self) -> Mapping[str, list[str]]:
+        """Governing parties of each chamber with a government, the one that formed it
+        first."""
+        return self._state.coalitions
 
     @property
     def party_seats(self) -> Mapping[str, Mapping[str, int]]:

@@ -21,7 +21,10 @@ from game.core.rules import (
     GainPosition,
     HasStatus,
     HoldsPosition,
+    InGovernment,
+    JoinGovernment,
     JoinParty,
+    LeaveGovernment,
     LeaveParty,
     LosePosition,
     Nominate,
@@ -94,6 +97,10 @@ class Explainer:
             key = "cond.party_largest" if cond.largest else "cond.party_seats"
             return t(key, position=n.position(cond.position),
                      share=n.loc.percent(cond.min_share))
+        if isinstance(cond, InGovernment):
+            key = "cond.opposition" if not cond.member else (
+                "cond.government_leads" if cond.leads else "cond.government")
+            return t(key, position=n.position(cond.chamber))
         if isinstance(cond, AllOf):
             return t("word.and").join(self.condition(c) for c in cond.conditions)
         if isinstance(cond, AnyOf):
@@ -149,6 +156,8 @@ class Explainer:
             return t("eff.popularity", party=who, delta=loc.signed(effect.delta))
         if isinstance(effect, Nominate):
             return t("eff.nominate", contest=n.contest(effect.contest))
+        if isinstance(effect, JoinGovernment | LeaveGovernment):
+            return t(f"eff.{effect.kind}", position=n.position(effect.chamber))
         if isinstance(effect, Retire):
             return t("eff.retire")
         return str(getattr(effect, "kind", "?"))

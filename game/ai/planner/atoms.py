@@ -20,6 +20,7 @@ from game.core.rules import (
     ContestSoon,
     HasStatus,
     HoldsPosition,
+    InGovernment,
     Not,
     PartyMember,
     PartyPopularity,
@@ -106,6 +107,16 @@ class PartyStrength:
 
 
 @dataclass(frozen=True, slots=True)
+class Governing:
+    """The actor's party is in (``member``) or out of the government of ``chamber``; with
+    ``leads``, it formed it."""
+
+    chamber: str
+    member: bool = True
+    leads: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Status:
     """Carries ``status`` (or, with ``present`` False, does not)."""
 
@@ -114,7 +125,7 @@ class Status:
 
 
 Atom = Held | Ever | Served | NotHeld | Member | NonMember | Amount | Deadline | PartyStrength \
-    | Status
+    | Governing | Status
 Term = frozenset[Atom]
 Dnf = tuple[Term, ...]
 
@@ -181,6 +192,8 @@ def _atom(cond: Condition) -> Atom | None:
                              largest=cond.largest)
     if isinstance(cond, HasStatus):
         return Status(cond.status, cond.present)
+    if isinstance(cond, InGovernment):
+        return Governing(cond.chamber, cond.member, cond.leads)
     if isinstance(cond, ContestSoon | Registered):
         return None
     raise TypeError(f"unknown condition {cond!r}")
@@ -192,6 +205,8 @@ def _negated(cond: Condition) -> Dnf:
         return (frozenset({NotHeld(frozenset(cond.positions))}),)
     if isinstance(cond, HasStatus):
         return (frozenset({Status(cond.status, not cond.present)}),)
+    if isinstance(cond, InGovernment) and not cond.leads:
+        return (frozenset({Governing(cond.chamber, not cond.member)}),)
     if isinstance(cond, PartyMember) and cond.party is None and not cond.min_turns:
         return (frozenset({NonMember() if cond.member else Member()}),)
     return ALWAYS

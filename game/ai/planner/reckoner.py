@@ -20,6 +20,7 @@ from game.ai.planner.atoms import (
     Atom,
     Deadline,
     Ever,
+    Governing,
     Held,
     Member,
     NonMember,
@@ -261,6 +262,8 @@ class Reckoner:
             return self._amount(atom)
         if isinstance(atom, PartyStrength):
             return 0.0, self._party_strength(atom), []
+        if isinstance(atom, Governing):
+            return 0.0, self._governing(atom), []
         if isinstance(atom, Status):
             return self._status(atom)
         return 0.0, 1.0, []
@@ -324,6 +327,13 @@ class Reckoner:
         pop = view.popularity(party)
         fits = (atom.low is None or pop >= atom.low) and (atom.high is None or pop <= atom.high)
         return 1.0 if fits else UNSURE_PARTY
+
+    def _governing(self, atom: Governing) -> float:
+        """A government is the parties' doing: as it stands now, or a party's fair chance."""
+        parties = self.view.coalitions.get(atom.chamber, [])
+        inside = self.party is not None and self.party in parties and (
+            not atom.leads or parties[0] == self.party)
+        return 1.0 if inside == atom.member else UNSURE_PARTY
 
     def _status(self, atom: Status) -> tuple[float, float, list[Step]] | None:
         has = atom.status in self.me.statuses
