@@ -52,6 +52,9 @@ class Atlas:
     ticket_holders: dict[str, frozenset[str]] = field(default_factory=dict)
     pool: dict[Atom, Atom] = field(default_factory=dict)  # one object per distinct atom
     top_needs_party: bool = False  # every way to every victory position needs a party
+    # contest -> (every, offset) of the turns it really sits on: a chamber elects a head of
+    # government only on the turn after the chamber itself is elected
+    cycles: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
     def ordered(self, alternatives: Dnf) -> Ordered:
@@ -98,10 +101,25 @@ def build_atlas(book: Rulebook) -> Atlas:
     _channel_by_track(atlas)
     atlas.move_open = _calendar(book)
     atlas.ticket_holders = _ticket_holders(atlas)
+    atlas.cycles = _cycles(book)
     atlas.top_needs_party = all(
         any(isinstance(a, Member) for a in term)
         for pid in book.scenario.victory.positions for g in atlas.gates[pid] for term in g.needs)
     return atlas
+
+
+def _cycles(book: Rulebook) -> dict[str, tuple[int, int]]:
+    cycles: dict[str, tuple[int, int]] = {}
+    for contest in book.scenario.contests:
+        every, offset = contest.schedule.every, contest.schedule.offset
+        if contest.kind == "investiture" and contest.chamber is not None:
+            election = next((c for c in book.scenario.contests
+                             if c.kind == "general_election" and c.position == contest.chamber),
+                            None)
+            if election is not None:
+                every, offset = election.schedule.every, election.schedule.offset + 1
+        cycles[contest.id] = (max(every, 1), offset)
+    return cycles
 
 
 def _ticket_holders(atlas: Atlas) -> dict[str, frozenset[str]]:

@@ -77,6 +77,9 @@ def outlook(view: View, contest_id: str, party: str | None = None,
     party it would stand for (default: its own); ``ticket_holders`` are offices whose holders
     can take a nomination contest's ticket without a vote."""
     contest = view.book.contests[contest_id]
+    if contest.kind in ("investiture", "confidence") or contest.mixed is not None \
+            or contest.regions or contest.two_ballots:
+        return _from_engine(view, contest)
     if contest.kind not in ELECTION_KINDS:
         return _pass_mark(view, contest)
     if contest.allocation in ("dhondt", "sainte_lague"):
@@ -153,6 +156,15 @@ def _pass_mark(view: View, contest: ContestDef) -> Outlook:
         cutoff = max(cutoff, rivals[free - 1])
     ceiling = 1.0 if free > 0 else LATER_SEAT_CHANCE
     return Outlook(contest.id, cutoff, _spread(contest, 1.0), ceiling)
+
+
+def _from_engine(view: View, contest: ContestDef) -> Outlook:
+    """Systems the planner does not model itself (chamber votes, mixed members, regional
+    lists, two ballots): the engine's own poll, as the strength that wins half the time."""
+    found = view.outlook(contest.id)
+    spread = _spread(contest)
+    chance = min(max(found.chance, FLOOR), TOP)
+    return Outlook(contest.id, found.strength - spread * _NORMAL.inv_cdf(chance), spread)
 
 
 def _party_list(view: View, contest: ContestDef, party: str | None) -> Outlook:

@@ -372,7 +372,7 @@ class Reckoner:
         """The sittings a plan can count on, each at the strength it can have by then: the
         chance within them, the expected wait, and the sitting to aim at (the first that is
         nearly as good as the best, since an early win frees the years after it)."""
-        every = max(contest.schedule.every, 1)
+        every = self.atlas.cycles[contest.id][0]
         tries = max(RETRIES, RETRY_SPAN // every)  # frequent contests: every sitting in a span
         sittings = [first + k * every for k in range(tries) if first + k * every <= latest]
         # beyond the first two, every other sitting is reckoned and stands for its neighbour
@@ -397,13 +397,21 @@ class Reckoner:
         """The first sitting at or after ``start`` the gate can make (nominations first)."""
         nomination = self.atlas.contest(gate.nomination) if gate.nomination else None
         if nomination is not None:
-            n_turn = start + turns_until(nomination.schedule.every, nomination.schedule.offset,
-                                         start)
+            n_every, n_offset = self.atlas.cycles[nomination.id]
+            n_turn = start + turns_until(n_every, n_offset, start)
             if n_turn > self.last:
                 return None
             start = n_turn
-        turn = start + turns_until(contest.schedule.every, contest.schedule.offset, start)
+        if self._sits_at_once(contest):
+            return start if start <= self.last else None
+        every, offset = self.atlas.cycles[contest.id]
+        turn = start + turns_until(every, offset, start)
         return turn if turn <= self.last else None
+
+    def _sits_at_once(self, contest: ContestDef) -> bool:
+        """A chamber without a government elects one at its next sitting, whenever that is."""
+        return contest.kind == "investiture" and contest.chamber is not None and \
+            contest.chamber not in self.view.coalitions
 
     def _move_turn(self, gate: Gate, start: int) -> int | None:
         opens = self.atlas.move_open.get(gate.move or "")
