@@ -314,3 +314,38 @@ def test_a_broken_save_offers_one_that_loads(app: App) -> None:
     assert isinstance(app.top, ErrorScene) and app.top.alternative is not None
     click_button(app, "Load ")
     assert app.top.kind == "campaign"
+
+
+def test_new_career_stacks_the_mods_chosen_in_the_order_chosen(
+        app: App, tmp_path: Path) -> None:
+    from game.content import load_scenario, use_mods_folder
+
+    mods = tmp_path / "mods"
+    for name, agenda in (("slow_study", 2), ("quick_study", 1)):
+        folder = mods / name
+        folder.mkdir(parents=True)
+        (folder / "mod.json").write_text(
+            '{"applies_to": ["mini"], "name": {"en": "%s", "id": "%s"},'
+            ' "patch": {"moves": {"study": {"cost": {"agenda": %d}}}}}' % (name, name, agenda),
+            "utf-8")
+    use_mods_folder(mods)
+    try:
+        app.start(TitleScene(app.ui))
+        app.apply(Push(NewCareerScene(app.ui, (MINI,), seed=5)))
+        pump(app)
+        click_button(app, "[  ] quick_study")
+        click_button(app, "[  ] slow_study")  # loaded second: it wins where both edit
+        scene = app.top
+        assert isinstance(scene, NewCareerScene) and scene.mods == ["quick_study", "slow_study"]
+        assert scene.mod_note.startswith("Conflict:")  # both set the agenda of the same move
+        app.apply(scene._earlier("slow_study")())  # the Up button of its row
+        pump(app)
+        app.apply(app.top._earlier("quick_study")())  # and back: quick_study first again
+        pump(app)
+        click_button(app, "Start career")
+        session = app.ui.session
+        assert session is not None
+        assert session.career.book.moves["study"].agenda == 2
+        assert {m.id: m.agenda for m in load_scenario(MINI).moves}["study"] == 1
+    finally:
+        use_mods_folder(None)

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -69,10 +69,11 @@ def start_resources(scenario: Scenario, background: Background | None) -> dict[s
 
 
 def customised(ref: str, name: str, background: Background | None,
-               ) -> tuple[Scenario, dict[str, Any]]:
-    """The scenario (and its document, for saves and replays) with the player's chosen
-    name and background; ContentError if it does not load."""
-    scenario, document = load_with_document(ref)
+               mods: Sequence[str] = ()) -> tuple[Scenario, dict[str, Any]]:
+    """The scenario with the patch mods ``mods`` stacked on it in that order (and its
+    document, for saves and replays), with the player's chosen name and background;
+    ContentError if it does not load."""
+    scenario, document = load_with_document(ref, mods)
     start = start_resources(scenario, background)
     document = copy.deepcopy(dict(document))
     for actor in document.get("actors", []):
@@ -119,9 +120,11 @@ class Session:
     # ------------------------------------------------------------------ creation
     @classmethod
     def new(cls, ref: str, seed: int, name: str = "", background: Background | None = None,
-            difficulty: str = "normal", autosave: Path | None = None) -> Session:
-        """A new career; raises ContentError for a broken scenario."""
-        scenario, document = customised(ref, name, background)
+            difficulty: str = "normal", autosave: Path | None = None,
+            mods: Sequence[str] = ()) -> Session:
+        """A new career, with ``mods`` stacked on its scenario in that order; raises
+        ContentError for a broken scenario or mod."""
+        scenario, document = customised(ref, name, background, mods)
         career = Career.new(scenario, seed=seed, difficulty=difficulty)
         career.document = document
         career.scenario_ref = absolute_ref(ref)

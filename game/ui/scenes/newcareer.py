@@ -1,4 +1,5 @@
-"""New career: scenario (with its system explained), name, background, difficulty, seed."""
+"""New career: scenario (with its system explained), name, background, difficulty, seed,
+and the patch mods to stack on the scenario, in the load order the player chooses."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import pygame
 import pygame_gui
 
 from game.ai import DIFFICULTIES
-from game.content import DEFAULT_SCENARIO, ContentError, load_scenario
+from game.content import (
+    DEFAULT_SCENARIO,
+    ContentError,
+    ModInfo,
+    check_scenario,
+    load_scenario,
+    mods_for,
+)
 from game.content.loader import MAIN_FILE, scenario_dirs
 from game.core.scenario import Scenario
 from game.ui import gui
@@ -22,6 +30,7 @@ from game.ui.session import Background, Session, backgrounds
 from game.ui.widgets import label
 
 _loaded: dict[str, Scenario | str] = {}
+MOD_ROWS = 4  # patch mods listed at once (the most a screen of 720 pixels keeps readable)
 
 
 def available(extra: tuple[str, ...] = ()) -> list[str]:
@@ -86,6 +95,9 @@ class NewCareerScene(Scene):
         self.name_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.seed_entry: pygame_gui.elements.UITextEntryLine | None = None
         self.start_button: pygame_gui.elements.UIButton | None = None
+        self.mods: list[str] = []  # chosen patch mods, in load order
+        self.mod_note = ""  # a conflict or a problem between the chosen mods
+        self.note_at = (0, 0)
 
     def build(self) -> None:
         ui, t = self.ui, self.ui.t
@@ -105,12 +117,24 @@ class NewCareerScene(Scene):
         selected = scenario_or_problem(self.refs[self.choice]) if self.refs else t("new.none")
         html = describe(ui.locale, selected) if isinstance(selected, Scenario) else (
             f"<b>{esc(t('new.broken'))}</b><br><br>{esc(selected)}")
-        info_h = max(h - ui.s(430), ui.s(150))
+        offered = self._offered(selected)
+        mod_h = (min(len(offered), MOD_ROWS) * ui.s(40) + ui.s(26)) if offered else 0
+        info_h = max(h - ui.s(430) - mod_h, ui.s(110))
         pygame_gui.elements.UITextBox(html, pygame.Rect(x, ui.s(130), right_w, info_h),
                                       ui.manager)
-        self._form(x, ui.s(130) + info_h + ui.s(16), right_w, selected)
+        self._form(x, ui.s(130) + info_h + ui.s(16), right_w, selected, offered)
 
-    def _form(self, x: int, y: int, width: int, selected: Scenario | str) -> None:
+    def _offered(self, selected: Scenario | str) -> list[ModInfo]:
+        """The patch mods that apply to the scenario picked (none for a broken one)."""
+        if not isinstance(selected, Scenario):
+            return []
+        found = mods_for(selected.id)
+        known = {m.id for m in found if not m.problem}
+        self.mods = [m for m in self.mods if m in known]
+        return found
+
+    def _form(self, x: int, y: int, width: int, selected: Scenario | str,
+              offered: list[ModInfo]) -> None:
         ui, t = self.ui, self.ui.t
         label_w, row_h, gap = ui.s(170), ui.s(38), ui.s(10)
         field_x, field_w = x + label_w, width - label_w
@@ -138,13 +162,73 @@ class NewCareerScene(Scene):
         self.button(pygame.Rect(field_x + seed_w + gap, y + 3 * (row_h + gap), ui.s(200), row_h),
                     t("new.random_seed"), self._random_seed)
         bottom = y + 4 * (row_h + gap) + ui.s(6)
+        self.mod_note = ""
+        if offered:
+            bottom = self._mod_rows(x, bottom, width, offered) + ui.s(6)
         self.start_button = self.button(pygame.Rect(x + width - ui.s(260), bottom, ui.s(260),
                                                     ui.s(46)), t("new.start"), self.start,
                                         object_id="@primary")
-        if not isinstance(selected, Scenario):
+        if not isinstance(selected, Scenario) or self.mod_note.startswith("!"):
             gui.enable(self.start_button, False)
         self.button(pygame.Rect(x, bottom, ui.s(180), ui.s(46)), t("menu.back"), self.back)
         self.buttons.set_focus(len(self.buttons.items) - 2)
+
+    def _mod_rows(self, x: int, y: int, width: int, offered: list[ModInfo]) -> int:
+        """One row per mod: a toggle (its place in the load order when chosen) and a button
+        that moves it earlier; then the conflict the chosen order has, if any."""
+        ui, t = self.ui, self.ui.t
+        row_h, gap, up_w = ui.s(36), ui.s(4), ui.s(70)
+        self.labels.append((t("new.mods"), (x, y)))
+        field_x, field_w = x + ui.s(170), width - ui.s(170)
+        for info in offered[:MOD_ROWS]:
+            name = ui.locale.text(info.name)
+            if info.problem:
+                text = t("new.mod_broken", name=name, problem=info.problem)
+            elif info.id in self.mods:
+                text = t("new.mod_on", place=self.mods.index(info.id) + 1, name=name)
+            else:
+                text = t("new.mod_off", name=name)
+            toggle = self.button(pygame.Rect(field_x, y, field_w - up_w - gap, row_h), text,
+                                 self._toggle(info.id), object_id="@row",
+                                 tip=ui.locale.text(info.description) or None)
+            gui.enable(toggle, not info.problem)
+            earlier = self.button(pygame.Rect(field_x + field_w - up_w, y, up_w, row_h),
+                                  t("new.mod_up"), self._earlier(info.id),
+                                  tip=t("new.mod_earlier"))
+            gui.enable(earlier, info.id in self.mods and self.mods.index(info.id) > 0)
+            y += row_h + gap
+        self.mod_note = self._check_mods()
+        self.note_at = (field_x, y + ui.s(2))
+        return y + ui.s(22)
+
+    def _check_mods(self) -> str:
+        """What is wrong with the chosen mods together ("!" first: the career cannot start)."""
+        if not self.mods:
+            return ""
+        checked = check_scenario(self.refs[self.choice], deep=False, mods=self.mods)
+        if checked.errors:
+            return "!" + self.ui.t("new.mods_broken", problem=checked.errors[0].message)
+        conflicts = [i for i in checked.issues if i.code == "mod-conflict"]
+        return self.ui.t("new.mods_conflict", problem=conflicts[0].message) if conflicts else ""
+
+    def _toggle(self, mod: str) -> Action:
+        def toggle() -> Transition:
+            self._remember()
+            if mod in self.mods:
+                self.mods.remove(mod)
+            else:
+                self.mods.append(mod)
+            return self._again()
+        return toggle
+
+    def _earlier(self, mod: str) -> Action:
+        def earlier() -> Transition:
+            self._remember()
+            at = self.mods.index(mod)
+            if at > 0:
+                self.mods[at - 1], self.mods[at] = self.mods[at], self.mods[at - 1]
+            return self._again()
+        return earlier
 
     # ------------------------------------------------------------------ actions
     def back(self) -> Transition:
@@ -164,6 +248,7 @@ class NewCareerScene(Scene):
             self._remember()
             self.choice = index
             self.player_name = ""
+            self.mods = []
             return self._again()
         return pick
 
@@ -201,7 +286,7 @@ class NewCareerScene(Scene):
         try:
             session = Session.new(self.refs[self.choice], self.seed, self.player_name,
                                   self.chosen_background, DIFFICULTIES[self.difficulty],
-                                  autosave=self.ui.paths.saves)
+                                  autosave=self.ui.paths.saves, mods=self.mods)
         except ContentError as exc:
             return Push(ErrorScene(self.ui, exc, crash=False,
                                    title=self.ui.t("error.bad_scenario")))
@@ -232,3 +317,8 @@ class NewCareerScene(Scene):
         label(surface, ui, ui.t("new.scenarios"), (ui.s(40), ui.s(104)), 15, ui.pal.dim, bold=True)
         for text, (x, y) in getattr(self, "labels", []):
             label(surface, ui, text, (x, y + ui.s(8)), 15, ui.pal.dim, width=ui.s(160))
+        if self.mod_note:
+            x, y = self.note_at
+            colour = ui.pal.bad if self.mod_note.startswith("!") else ui.pal.accent
+            label(surface, ui, self.mod_note.lstrip("!"), (x, y), 13, colour,
+                  width=ui.size[0] - x - ui.s(40))
