@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -324,10 +325,9 @@ def test_new_career_stacks_the_mods_chosen_in_the_order_chosen(
     for name, agenda in (("slow_study", 2), ("quick_study", 1)):
         folder = mods / name
         folder.mkdir(parents=True)
-        (folder / "mod.json").write_text(
-            '{"applies_to": ["mini"], "name": {"en": "%s", "id": "%s"},'
-            ' "patch": {"moves": {"study": {"cost": {"agenda": %d}}}}}' % (name, name, agenda),
-            "utf-8")
+        mod = {"applies_to": ["mini"], "name": {"en": name, "id": name},
+               "patch": {"moves": {"study": {"cost": {"agenda": agenda}}}}}
+        (folder / "mod.json").write_text(json.dumps(mod), "utf-8")
     use_mods_folder(mods)
     try:
         app.start(TitleScene(app.ui))
