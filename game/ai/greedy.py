@@ -5,15 +5,22 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from game.ai.valuation import Valuer
-from game.core import ChooseOption, Command, EndTurn, MakeMove
+from game.ai.valuation import Op, Valuer
+from game.core import Command, EndTurn, MakeMove
+from game.core.legal import LegalMoves, MoveRanking, best_of
 from game.core.rulebook import Rulebook
 from game.core.rules import Effect
 from game.core.scenario import Check, MoveDef, PersonaDef
+from game.core.state import Actor
 from game.core.views import View
 
 AGENDA_POINT_COST = 0.5  # a move must beat keeping the agenda point unused
 FUNDS = "funds"
+
+
+#: A command's valuation, compiled: (effects, check, on success, on failure, channel bias,
+#: funds cost, agenda cost).  The arithmetic in ``_planned`` follows ``value``'s exactly.
+Plan = tuple[tuple[Op, ...], Check | None, tuple[Op, ...], tuple[Op, ...], float, float, float]
 
 
 class GreedyPolicy:
@@ -24,7 +31,14 @@ class GreedyPolicy:
         self.valuer = Valuer(book, persona)
         self.bias = persona.channel_bias
         self.risk = persona.risk
-        self.ceilings = {m.id: self._ceiling(m) for m in book.scenario.moves}
+        self.ceilings: dict[str, float] = {m.id: self._ceiling(m) for m in book.scenario.moves}
+        self.ranking = MoveRanking(self.ceilings)
+        self._spread_weight = (1.0 - self.risk) * 0.5
+        self._plans = {m.id: self._move_plan(m) for m in book.scenario.moves}
+        # an event card's answer has no channel bias and no cost
+        self._choice_plans: dict[tuple[str, str], Plan] = {
+            (e.id, c.id): self._plan(c.effects, c.check, c.on_success, c.on_failure, 1.0, 0.0, 0.0)
+            for e in book.scenario.events for c in e.choices}
 
     def _ceiling(self, mdef: MoveDef) -> float:
         """The most ``value`` can be for this move in any state (see ``Valuer.ceiling``)."""
@@ -38,53 +52,62 @@ class GreedyPolicy:
         cost = self.valuer.weights.get(FUNDS, 0.0) * mdef.funds
         return bound - cost - AGENDA_POINT_COST * mdef.agenda
 
-    def _expected(
-        self, view: View, effects: Sequence[Effect], check: Check | None,
-        on_success: Sequence[Effect], on_failure: Sequence[Effect], target: str | None,
-    ) -> float:
-        value = self.valuer.effects(view, effects, target)
-        if check is None:
-            return value + self.valuer.effects(view, on_success, target)
-        chance = view.chance(check)
-        win = self.valuer.effects(view, on_success, target)
-        lose = self.valuer.effects(view, on_failure, target)
-        spread = abs(win - lose) * chance * (1.0 - chance)
-        return value + chance * win + (1.0 - chance) * lose - (1.0 - self.risk) * 0.5 * spread
+    def _plan(
+        self, effects: Sequence[Effect], check: Check | None, on_success: Sequence[Effect],
+        on_failure: Sequence[Effect], bias: float, cost: float, agenda: float,
+    ) -> Plan:
+        compiled = self.valuer.compiled
+        return (compiled(effects), check, compiled(on_success), compiled(on_failure), bias,
+                cost, agenda)
+
+    def _move_plan(self, mdef: MoveDef) -> Plan:
+        return self._plan(mdef.effects, mdef.check, mdef.on_success, mdef.on_failure,
+                          self.bias.get(mdef.channel, 1.0),
+                          self.valuer.weights.get(FUNDS, 0.0) * mdef.funds,
+                          AGENDA_POINT_COST * mdef.agenda)
 
     def value(self, view: View, command: Command) -> float:
         """Expected value of ``command`` for the deciding actor."""
-        book = self.valuer.book
+        return self._value(view, view.me, command)
+
+    def _value(self, view: View, me: Actor, command: Command) -> float:
+        if isinstance(command, MakeMove):
+            return self._planned(view, me, self._plans[command.move], command.target)
         if isinstance(command, EndTurn):
             return 0.0
-        if isinstance(command, ChooseOption):
-            choice = next(c for c in book.events[command.event].choices if c.id == command.choice)
-            return self._expected(view, choice.effects, choice.check, choice.on_success,
-                                  choice.on_failure, None)
-        mdef = book.moves[command.move]
-        value = self._expected(view, mdef.effects, mdef.check, mdef.on_success,
-                               mdef.on_failure, command.target)
+        return self._planned(view, me, self._choice_plans[command.event, command.choice], None)
+
+    def _planned(self, view: View, me: Actor, plan: Plan, target: str | None) -> float:
+        """``value`` from a compiled plan: the same numbers, computed the same way."""
+        effects, check, on_success, on_failure, bias, cost, agenda = plan
+        value_of = self.valuer.value_of
+        value = value_of(view, me, effects, target) if effects else 0.0
+        if check is None:
+            value = value + (value_of(view, me, on_success, target) if on_success else 0.0)
+        else:
+            chance = view.chance(check)
+            win = value_of(view, me, on_success, target) if on_success else 0.0
+            lose = value_of(view, me, on_failure, target) if on_failure else 0.0
+            spread = abs(win - lose) * chance * (1.0 - chance)
+            value = (value + chance * win + (1.0 - chance) * lose
+                     - self._spread_weight * spread)
         if value > 0:
-            value *= self.bias.get(mdef.channel, 1.0)
-        cost = self.valuer.weights.get(FUNDS, 0.0) * mdef.funds
-        return value - cost - AGENDA_POINT_COST * mdef.agenda
+            value *= bias
+        return value - cost - agenda
 
     def choose(self, view: View, legal: Sequence[Command], rng: random.Random) -> Command:
         """The best legal command; ties go to the first listed.
 
         Branch and bound: commands are valued in order of their ceilings and the search
         stops once no ceiling can beat the best value found, which gives the same choice
-        as valuing every command, in a fraction of the time.
+        as valuing every command, in a fraction of the time.  Handed the runner's lazy
+        ``LegalMoves``, moves whose ceiling cannot win are not even checked for legality.
         """
-        ceilings = self.ceilings
-        bounds = [ceilings[c.move] if isinstance(c, MakeMove) else
-                  0.0 if isinstance(c, EndTurn) else float("inf") for c in legal]
-        # stable even in reverse: equal ceilings keep the listed order
-        order = sorted(range(len(legal)), key=bounds.__getitem__, reverse=True)
-        best_index, best_value = -1, float("-inf")
-        for index in order:
-            if bounds[index] < best_value:
-                break
-            value = self.value(view, legal[index])
-            if value > best_value or (value == best_value and index < best_index):
-                best_index, best_value = index, value
-        return legal[best_index]
+        me = view.me
+
+        def value(command: Command) -> float:
+            return self._value(view, me, command)
+
+        if isinstance(legal, LegalMoves):
+            return legal.best(self.ranking, value)
+        return best_of(legal, self.ceilings, value)

@@ -6,8 +6,10 @@ import random
 from collections.abc import Callable, Mapping
 
 from game.ai.policy import Policy
-from game.core import Command, GameState, Rejected, apply, legal_moves, to_move
+from game.core import Command, GameState, Rejected, apply, to_move
+from game.core.engine import apply_legal
 from game.core.events import Event
+from game.core.legal import LegalMoves
 from game.core.views import View
 
 EventSink = Callable[[list[Event]], None]
@@ -44,26 +46,34 @@ def ai_stream(state: GameState, actor: str) -> random.Random:
 
 def decide(state: GameState, policies: Mapping[str, Policy]) -> Command | None:
     """The command the actor to move chooses (None once the game is over)."""
+    decided = _decide(state, policies)
+    return None if decided is None else decided[0]
+
+
+def _decide(state: GameState, policies: Mapping[str, Policy]) -> tuple[Command, bool] | None:
+    """The command chosen, and whether the engine listed it as legal (no second check)."""
     actor = to_move(state)
     if actor is None:
         return None
-    legal = legal_moves(state, actor)
-    if len(legal) == 1:
-        return legal[0]  # a forced move is no decision
-    return policies[actor].choose(View(state, actor), legal, ai_stream(state, actor))
+    legal = LegalMoves(state, actor)  # listed only if the policy asks for the list
+    forced = legal.forced()
+    if forced is not None:
+        return forced, True  # no agenda left, or a card with one answer: no decision
+    command = policies[actor].choose(View(state, actor), legal, ai_stream(state, actor))
+    return command, legal.listed(command)
 
 
 def step(
     state: GameState, policies: Mapping[str, Policy], history: list[Command] | None = None
 ) -> list[Event]:
     """Let the actor to move decide once and apply its command (recorded in ``history``)."""
-    command = decide(state, policies)
-    if command is None:
+    decided = _decide(state, policies)
+    if decided is None:
         return []
-    actor = command.actor
-    result = apply(state, command)
+    command, listed = decided
+    result = apply_legal(state, command) if listed else apply(state, command)
     if isinstance(result, Rejected):  # a policy broke the rules: a bug, not a user error
-        raise RuntimeError(f"policy {policies[actor].name} chose an illegal move "
+        raise RuntimeError(f"policy {policies[command.actor].name} chose an illegal move "
                            f"(seed {state.seed}, turn {state.turn}): {result.message}")
     if history is not None:
         history.append(command)

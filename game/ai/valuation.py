@@ -69,6 +69,7 @@ class Valuer:
         self.weights = {rid: persona.resource_weights.get(rid, 0.0) for rid in book.resources}
         self.positions = self._position_values()
         self.statuses = {sid: self._status_value(sid) for sid in book.statuses}
+        self._replaces = {pid: pdef.replaces for pid, pdef in book.positions.items()}
         self._compiled: dict[int, tuple[Op, ...]] = {}
         self._keep: list[Sequence[Effect]] = []  # keeps compiled sequences alive (stable ids)
 
@@ -161,15 +162,22 @@ class Valuer:
                 total += max(0.0, amount)
         return total
 
-    def effects(self, view: View, effects: Sequence[Effect], target: str | None) -> float:
-        """Expected value of applying ``effects`` now."""
-        if not effects:
-            return 0.0
+    def compiled(self, effects: Sequence[Effect]) -> tuple[Op, ...]:
+        """``effects`` as operations for ``value_of`` (compiled once per sequence)."""
         ops = self._compiled.get(id(effects))
         if ops is None:
             ops = self._compiled[id(effects)] = self._compile(effects)
             self._keep.append(effects)
-        me = view.me
+        return ops
+
+    def effects(self, view: View, effects: Sequence[Effect], target: str | None) -> float:
+        """Expected value of applying ``effects`` now."""
+        if not effects:
+            return 0.0
+        return self.value_of(view, view.me, self.compiled(effects), target)
+
+    def value_of(self, view: View, me: Actor, ops: tuple[Op, ...], target: str | None) -> float:
+        """``effects`` on compiled operations; ``me`` is ``view.me``."""
         resources = me.resources
         total = 0.0
         for code, key, amount, weight, low, high in ops:
@@ -185,14 +193,14 @@ class Valuer:
             elif code == CONTEST:
                 total += self._contest_value(view, key)
             elif code == GAIN:
-                total += amount - self._replaced_value(me, key)
+                replaced = self._replaces[key]
+                total += amount - self._replaced_value(me, replaced) if replaced else amount
             else:
                 total += self._rare(view, me, code, key or target or "", amount)
         return total
 
-    def _replaced_value(self, me: Actor, position: str) -> float:
-        return sum(self.positions[p] for p in self.book.positions[position].replaces
-                   if p in me.positions)
+    def _replaced_value(self, me: Actor, replaced: tuple[str, ...]) -> float:
+        return sum(self.positions[p] for p in replaced if p in me.positions)
 
     def _rare(self, view: View, me: Actor, code: int, key: str, amount: float) -> float:
         if code == LOSE:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, assert_never
 
+from game.core.ids import PositionId
 from game.core.rules import (
     AgeRange,
     AllOf,
@@ -99,11 +100,30 @@ def compile_condition(cond: Condition, scenario: Scenario) -> Predicate:
     if isinstance(cond, AllOf):
         return compile_all(cond.conditions, scenario)
     if isinstance(cond, AnyOf):
-        return _any_of([compile_condition(c, scenario) for c in cond.conditions])
+        return _any_of([compile_condition(c, scenario) for c in _merge_holds(cond.conditions)])
     if isinstance(cond, Not):
         inner = compile_condition(cond.condition, scenario)
         return lambda s, a: not inner(s, a)
     assert_never(cond)
+
+
+def _merge_holds(alternatives: Sequence[Condition]) -> list[Condition]:
+    """Alternatives with every "holds any of" (and every "ever held any of") merged into one,
+    first: one set test instead of a call per position (the same truth value)."""
+    now: list[PositionId] = []
+    ever: list[PositionId] = []
+    rest: list[Condition] = []
+    for cond in alternatives:
+        if isinstance(cond, HoldsPosition):
+            (ever if cond.ever else now).extend(cond.positions)
+        else:
+            rest.append(cond)
+    merged: list[Condition] = []
+    if now:
+        merged.append(HoldsPosition(tuple(now)))
+    if ever:
+        merged.append(HoldsPosition(tuple(ever), ever=True))
+    return [*merged, *rest]
 
 
 def _compile_tenure(cond: Tenure) -> Predicate:

@@ -40,9 +40,8 @@ def entry_rejection(state: GameState, actor: Actor, contest_id: str) -> Rejectio
 def _standing_rejection(state: GameState, actor: Actor, contest: ContestDef) -> Rejection | None:
     if actor.result is not None:
         return Rejection.NOT_ELIGIBLE
-    for sid in actor.statuses:
-        if state.book.statuses[sid].blocks_contests:
-            return Rejection.NOT_ELIGIBLE
+    if actor.statuses and not state.book.contest_blockers.isdisjoint(actor.statuses):
+        return Rejection.NOT_ELIGIBLE
     if contest.requires_nomination and contest.id not in actor.nominations:
         return Rejection.NOT_ELIGIBLE
     if contest.per_party and actor.party is None:

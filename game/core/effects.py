@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import assert_never
 
 from game.core import coalitions, contests, positions
@@ -29,6 +29,10 @@ from game.core.state import Actor, GameState
 from game.core.victory import end_career
 
 POPULARITY_MIN, POPULARITY_MAX = 1.0, 99.0
+#: Effects that can always happen: a move never needs checking for them.
+ALWAYS_POSSIBLE = (ChangeResource, AddStatus, RemoveStatus, ChangePartyPopularity, Retire)
+#: A compiled ``first_infeasible`` for one move's effects: (state, actor, target) -> reason.
+Guard = Callable[[GameState, Actor, "str | None"], "Rejection | None"]
 
 
 def feasibility(
@@ -80,6 +84,20 @@ def first_infeasible(
         if isinstance(effect, JoinParty):
             joining = effect.party or target
     return None
+
+
+def compile_guard(effects: Sequence[Effect]) -> Guard | None:
+    """``first_infeasible`` for ``effects`` as one call (None: they can always happen)."""
+    checked = tuple(e for e in effects if not isinstance(e, ALWAYS_POSSIBLE))
+    if not checked:
+        return None
+    if len(checked) == 1 and isinstance(checked[0], EnterContest):
+        contest = checked[0].contest
+        return lambda s, a, t: contests.entry_rejection(s, a, contest)
+    if len(checked) == 1 and isinstance(checked[0], GainPosition):
+        position = checked[0].position
+        return lambda s, a, t: positions.can_take(s, a, position)
+    return lambda s, a, t: first_infeasible(s, a, checked, t)
 
 
 def apply_effects(

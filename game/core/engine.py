@@ -1,8 +1,8 @@
 """The one way state changes: ``apply(state, command)``; and the queries around it.
 
-``legal_moves`` is candidates filtered by ``validate``, the same check ``apply`` runs, so the
-UI, the AI and the engine never disagree.  A refused command returns a ``Rejected`` value and
-leaves the state untouched.
+``legal_moves`` (in ``game.core.legal``) is candidates filtered by the same checks ``apply``
+runs in ``validate``, so the UI, the AI and the engine never disagree.  A refused command
+returns a ``Rejected`` value and leaves the state untouched.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from game.core import turns
-from game.core.effects import apply_effects, first_infeasible
+from game.core.effects import apply_effects
 from game.core.events import CheckRolled, ChoiceMade, Event, MoveMade, TurnEnded
-from game.core.ids import ActorId, MoveId
+from game.core.legal import legal_moves, to_move
 from game.core.moves import ChooseOption, Command, EndTurn, MakeMove, Rejection
 from game.core.resources import change
 from game.core.rng import stream
@@ -21,6 +21,8 @@ from game.core.scenario import Check, ChoiceDef, MoveDef
 from game.core.scoring import check_chance
 from game.core.state import Actor, GameState
 from game.core.victory import close_if_player_done
+
+__all__ = ["Rejected", "apply", "apply_legal", "legal_moves", "to_move", "validate"]
 
 FUNDS = "funds"
 ONCE = 1 << 30  # a cooldown that never ends
@@ -32,15 +34,6 @@ class Rejected:
 
     reason: Rejection
     message: str
-
-
-def to_move(state: GameState) -> ActorId | None:
-    """Whose decision the game waits for (None once the game is over)."""
-    if state.phase == "over":
-        return None
-    if state.phase == "choose":
-        return state.pending[0].actor
-    return state.order[state.current]
 
 
 def validate(state: GameState, command: Command) -> Rejected | None:
@@ -116,8 +109,8 @@ def _target_rejection(
 ) -> Rejection | None:
     if not _target_ok(state, actor, mdef, target):
         return Rejection.BAD_TARGET
-    guards = state.book.move_guards[mdef.id]
-    return first_infeasible(state, actor, guards, target) if guards else None
+    guard = state.book.move_guard_checks[mdef.id]
+    return None if guard is None else guard(state, actor, target)
 
 
 def _target_ok(state: GameState, actor: Actor, mdef: MoveDef, target: str | None) -> bool:
@@ -128,63 +121,17 @@ def _target_ok(state: GameState, actor: Actor, mdef: MoveDef, target: str | None
     return target in actor.positions
 
 
-def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
-    """Every command ``actor_id`` may give now; the same rules ``apply`` checks."""
-    if to_move(state) != actor_id:
-        return []
-    actor = state.actors[actor_id]
-    if state.phase == "choose":
-        pending = state.pending[0]
-        choices = state.book.events[pending.event].choices
-        return [ChooseOption(actor_id, pending.event, c.id) for c in choices]
-    book, turn = state.book, state.turn
-    end_turn = book.end_turns.get(actor_id)
-    if end_turn is None:
-        end_turn = book.end_turns[actor_id] = EndTurn(actor_id)
-    if actor.agenda <= 0 and not book.free_moves:
-        return [end_turn]  # every move costs agenda: only ending the turn is left
-    found: list[Command] = []
-    held, used, cooldowns = actor.positions, actor.used_this_turn, actor.cooldowns
-    agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
-    open_now = book.moves_open_at(state)
-    commands = book.commands
-    for mid, cost, price, target_kind, gate, requires, guards in book.move_rows:
-        # the checks of _standing_rejection, inlined: this loop is the engine's hot path
-        if (
-            mid not in open_now
-            or (gate and gate.isdisjoint(held))
-            or cost > agenda
-            or (price and price > funds)
-            or mid in used
-            or cooldowns.get(mid, 0) > turn
-            or not requires(state, actor)
-        ):
-            continue
-        # the checks of _target_rejection, inlined: valid targets, then the guards
-        targets: list[str | None]
-        if target_kind == "none":
-            targets = [None]
-        elif target_kind == "party":
-            targets = [p for p in state.popularity if p != actor.party]
-        else:
-            targets = [*held]
-        for target in targets:
-            if guards and first_infeasible(state, actor, guards, target) is not None:
-                continue
-            key = (actor_id, mid, target)
-            command = commands.get(key)
-            if command is None:
-                command = commands[key] = MakeMove(actor_id, MoveId(mid), target)
-            found.append(command)
-    found.append(end_turn)
-    return found
-
-
 def apply(state: GameState, command: Command) -> list[Event] | Rejected:
     """Apply ``command``: the events it caused, or why it was refused (state unchanged)."""
     refused = validate(state, command)
     if refused is not None:
         return refused
+    return apply_legal(state, command)
+
+
+def apply_legal(state: GameState, command: Command) -> list[Event]:
+    """``apply`` for a command the engine listed as legal on this very state (from
+    ``legal_moves`` or ``LegalMoves``), without checking it a second time."""
     out: list[Event] = []
     actor = state.actors[command.actor]
     if isinstance(command, MakeMove):

@@ -34,10 +34,8 @@ def eligibility(
         return Rejection.NOT_ELIGIBLE
     if pdef.neutral and party is not None:
         return Rejection.EXCLUDED
-    replaced = pdef.replaces
-    for held in actor.positions:
-        if held in state.book.exclusions[position] and held not in replaced:
-            return Rejection.EXCLUDED
+    if not state.book.blocked_by[position].isdisjoint(actor.positions):
+        return Rejection.EXCLUDED
     if not state.book.position_requires[position](state, actor):
         return Rejection.REQUIREMENTS_NOT_MET
     return None

@@ -10,16 +10,25 @@ def change(
     state: GameState, actor: Actor, resource: str, delta: float, reason: str, out: list[Event]
 ) -> float:
     """Add ``delta`` (clamped to the resource's bounds); record and return the real change."""
-    rdef = state.book.resources[resource]
-    old = actor.resources[resource]
+    low, high = state.book.bounds[resource]
+    return change_within(actor, resource, delta, low, high, reason, out)
+
+
+def change_within(
+    actor: Actor, resource: str, delta: float, low: float, high: float, reason: str,
+    out: list[Event],
+) -> float:
+    """``change`` with the resource's bounds given (``high`` is infinite when unbounded)."""
+    resources = actor.resources
+    old = resources[resource]
     new = old + delta
-    if new < rdef.minimum:
-        new = rdef.minimum
-    elif rdef.maximum is not None and new > rdef.maximum:
-        new = rdef.maximum
+    if new < low:
+        new = low
+    elif new > high:
+        new = high
     real = new - old
     if real:
-        actor.resources[resource] = new
+        resources[resource] = new
         out.append(ResourceChanged(actor.id, resource, real, reason))
     return real
 

@@ -6,19 +6,10 @@ import math
 from dataclasses import dataclass, field
 
 from game.core.conditions import Predicate, compile_all
+from game.core.effects import ALWAYS_POSSIBLE, Guard, compile_guard
+from game.core.moverows import CandidateRow, MoveTable
 from game.core.moves import EndTurn, MakeMove
-from game.core.rules import (
-    AddStatus,
-    AllOf,
-    ChangePartyPopularity,
-    ChangeResource,
-    Condition,
-    ContestSoon,
-    Effect,
-    HoldsPosition,
-    RemoveStatus,
-    TurnRange,
-)
+from game.core.rules import Effect
 from game.core.scenario import (
     ChannelDef,
     ContestDef,
@@ -29,14 +20,11 @@ from game.core.scenario import (
     Scenario,
     StatusDef,
 )
-from game.core.state import GameState
+from game.core.state import Actor, GameState
+from game.core.upkeep import UpkeepTable, compile_upkeep
 
 #: Factor sources that are not resources; contests and checks may weigh them.
 SPECIAL_SOURCES = ("party_popularity", "incumbency", "party_tenure", "nominated")
-PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
-ALWAYS_POSSIBLE = (ChangeResource, AddStatus, RemoveStatus, ChangePartyPopularity)
-TURN_ONLY = (ContestSoon, TurnRange)  # conditions that read nothing but the turn number
-MoveRow = tuple[str, int, float, str, frozenset[str], Predicate, tuple[Effect, ...]]
 
 
 @dataclass(slots=True)
@@ -61,14 +49,12 @@ class Rulebook:
     event_conditions: dict[str, Predicate] = field(default_factory=dict)
     # effects of a move (and its success) that can be impossible: checked before it is made
     move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
-    # a cheap pre-filter of each move's requirements: positions of which one must be held
-    move_gates: dict[str, frozenset[str]] = field(default_factory=dict)
-    # parts of each move's requirements that depend on the turn alone (elections ahead)
-    move_turn_gates: dict[str, Predicate] = field(default_factory=dict)
-    _open_by_turn: dict[int, frozenset[str]] = field(default_factory=dict)
+    move_guard_checks: dict[str, Guard | None] = field(default_factory=dict)  # compiled
+    # each move's requirements split into a turn gate, a position gate and the rest
+    move_table: MoveTable = field(default_factory=MoveTable)
     free_moves: bool = False  # some move costs no agenda
-    # per move, what legal_moves reads: (id, agenda, funds, target, gate, requires, guards)
-    move_rows: tuple[MoveRow, ...] = ()
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)  # inf: no maximum
+    upkeep_table: UpkeepTable = field(default_factory=UpkeepTable.empty)
     # interned commands: they are immutable values, and building frozen dataclasses is slow
     commands: dict[tuple[str, str, str | None], MakeMove] = field(default_factory=dict)
     end_turns: dict[str, EndTurn] = field(default_factory=dict)
@@ -76,18 +62,20 @@ class Rulebook:
     entry_by_position: dict[str, list[str]] = field(default_factory=dict)
     entry_by_contest_kind: dict[str, list[str]] = field(default_factory=dict)
     exclusions: dict[str, frozenset[str]] = field(default_factory=dict)  # symmetric
+    # held positions that keep an actor from a position: its exclusions but what it replaces
+    blocked_by: dict[str, frozenset[str]] = field(default_factory=dict)
+    contest_blockers: frozenset[str] = frozenset()  # statuses that bar standing in contests
     victory_positions: frozenset[str] = frozenset()
     actor_events: tuple[EventDef, ...] = ()
     world_events: tuple[EventDef, ...] = ()
 
     def moves_open_at(self, state: GameState) -> frozenset[str]:
         """Moves whose turn-only requirements hold this turn (cached: pure in the turn)."""
-        found = self._open_by_turn.get(state.turn)
-        if found is None:
-            actor = state.actors[state.order[0]]  # turn-only predicates ignore the actor
-            found = frozenset(m for m, gate in self.move_turn_gates.items() if gate(state, actor))
-            self._open_by_turn[state.turn] = found
-        return found
+        return self.move_table.open_at(state)
+
+    def candidate_rows(self, state: GameState, actor: Actor) -> tuple[CandidateRow, ...]:
+        """Moves open this turn whose position requirement ``actor`` meets (see MoveTable)."""
+        return self.move_table.candidates(state, actor)
 
     def normalise(self, resource: str, value: float) -> float:
         """Map a resource value to roughly 0..1 for contests and checks."""
@@ -99,23 +87,13 @@ class Rulebook:
         return value / 100.0
 
 
-def required_positions(conditions: tuple[Condition, ...]) -> frozenset[str]:
-    """Positions of which one must be held now for ``conditions`` to hold (empty: no such
-    top-level requirement).  Lets ``legal_moves`` skip most moves with one set test."""
-    for cond in conditions:
-        if isinstance(cond, HoldsPosition) and not cond.ever:
-            return frozenset(cond.positions)
-        if isinstance(cond, AllOf):
-            inner = required_positions(cond.conditions)
-            if inner:
-                return inner
-    return frozenset()
-
-
 def compile_rulebook(scenario: Scenario) -> Rulebook:
     """Index ``scenario`` and compile its conditions."""
     book = Rulebook(scenario=scenario)
     book.resources = {r.id: r for r in scenario.resources}
+    book.bounds = {r.id: (r.minimum, math.inf if r.maximum is None else r.maximum)
+                   for r in scenario.resources}
+    book.upkeep_table = compile_upkeep(scenario)
     book.positions = {p.id: p for p in scenario.positions}
     book.contests = {c.id: c for c in scenario.contests}
     book.moves = {m.id: m for m in scenario.moves}
@@ -135,17 +113,9 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
         for m in scenario.moves
     }
-    book.move_gates = {m.id: required_positions(m.requires) for m in scenario.moves}
-    book.move_turn_gates = {
-        m.id: compile_all(tuple(c for c in m.requires if isinstance(c, TURN_ONLY)), scenario)
-        for m in scenario.moves
-    }
+    book.move_guard_checks = {mid: compile_guard(g) for mid, g in book.move_guards.items()}
+    book.move_table = MoveTable.build(scenario, book.move_guard_checks)
     book.free_moves = any(m.agenda == 0 for m in scenario.moves)
-    book.move_rows = tuple(
-        (m.id, m.agenda, m.funds, m.target, book.move_gates[m.id], book.move_requires[m.id],
-         book.move_guards[m.id])
-        for m in scenario.moves
-    )
     book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
         for pid in channel.entry_positions:
@@ -158,6 +128,9 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
             excl[pos.id].add(other)
             excl.setdefault(other, set()).add(pos.id)
     book.exclusions = {k: frozenset(v) for k, v in excl.items()}
+    book.blocked_by = {p.id: book.exclusions[p.id] - frozenset(p.replaces)
+                       for p in scenario.positions}
+    book.contest_blockers = frozenset(s.id for s in scenario.statuses if s.blocks_contests)
     book.victory_positions = frozenset(scenario.victory.positions)
     book.actor_events = tuple(e for e in scenario.events if e.scope == "actor")
     book.world_events = tuple(e for e in scenario.events if e.scope == "world")

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.core.events import FactorValue
-from game.core.rulebook import PARTY_TENURE_FULL
 from game.core.scenario import Check, ContestDef, Factor
 from game.core.state import Actor, GameState
+
+PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
 
 
 def source_value(state: GameState, actor: Actor, source: str, position: str | None) -> float:
