@@ -19,14 +19,14 @@ class _LazyStream(random.Random):
     """A stream seeded on its first draw: most policies never roll, and seeding from a
     string (SHA-512) costs more than the rest of a greedy decision's bookkeeping."""
 
-    def __init__(self, label: str) -> None:  # deliberately no seeding here
-        self._label: str | None = label
+    def __init__(self, *label: object) -> None:  # deliberately no seeding here
+        self._label: tuple[object, ...] | None = label  # the seed's parts, joined on waking
         self.gauss_next = None
 
     def _wake(self) -> None:
         if self._label is not None:
             label, self._label = self._label, None
-            super().seed(label)
+            super().seed(":".join(map(str, label)))
 
     def random(self) -> float:
         """As ``random.Random.random``."""
@@ -41,7 +41,7 @@ class _LazyStream(random.Random):
 
 def ai_stream(state: GameState, actor: str) -> random.Random:
     """A policy's own dice: derived from the game but apart from the rules' streams."""
-    return _LazyStream(f"ai:{state.seed}:{state.turn}:{actor}:{state.move_count}:{state.phase}")
+    return _LazyStream("ai", state.seed, state.turn, actor, state.move_count, state.phase)
 
 
 def decide(state: GameState, policies: Mapping[str, Policy]) -> Command | None:

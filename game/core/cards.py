@@ -51,12 +51,12 @@ def draw_world(state: GameState, out: list[Event]) -> None:
 def draw_for_actor(state: GameState, actor: Actor, out: list[Event]) -> None:
     """At most one card per actor and turn, chosen evenly among those that fire."""
     rng = stream(state.seed, state.turn, f"events:{actor.id}")
+    draw, ready, turn = rng.random, actor.event_ready, state.turn
     fired: list[tuple[EventDef, float]] = []
-    for event in state.book.actor_events:
-        roll = rng.random()
-        if roll < event.probability and _ready(state, actor, event) and (
-            state.book.event_conditions[event.id](state, actor)
-        ):
+    # every card rolls, in scenario order, whether or not it may fire: the dice stay fixed
+    for event, probability, holds in state.book.actor_draws:
+        roll = draw()
+        if roll < probability and ready.get(event.id, turn) <= turn and holds(state, actor):
             fired.append((event, roll))
     if not fired:
         return

@@ -5,6 +5,8 @@ How strengths become winners is in ``ballots``; forecasts before the vote are in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.core import positions
 from game.core.allocation import highest_averages, largest_remainder
 from game.core.ballot_votes import government_for, projected_chamber
@@ -21,10 +23,22 @@ from game.core.state import Actor, GameState, seat_key
 
 RUNNING_KINDS = ELECTION_KINDS | CHAMBER_KINDS  # holders may stand again
 
+if TYPE_CHECKING:
+    from game.core.rulebook import Rulebook
+
 
 def is_due(contest: ContestDef, turn: int) -> bool:
     """True when ``contest`` sits this turn."""
     return turns_until(contest.schedule.every, contest.schedule.offset, turn) == 0
+
+
+def due_at(book: Rulebook, turn: int) -> tuple[ContestDef, ...]:
+    """The contests that sit on ``turn``, in scenario order (cached: pure in the turn)."""
+    due = book.due_by_turn.get(turn)
+    if due is None:
+        due = book.due_by_turn[turn] = tuple(c for c in book.scenario.contests
+                                             if is_due(c, turn))
+    return due
 
 
 def entry_rejection(state: GameState, actor: Actor, contest_id: str) -> Rejection | None:
@@ -103,13 +117,13 @@ def entrants(state: GameState, contest: ContestDef, party: str | None) -> list[A
 
 def resolve_due(state: GameState, out: list[Event]) -> None:
     """Hold every contest that sits this turn, in scenario order."""
-    for contest in state.book.scenario.contests:
-        if not is_due(contest, state.turn):
-            continue
-        challenged = {state.actors[a].party for a in state.order
-                      if contest.id in state.actors[a].registrations}
-        if contest.on_demand and not challenged:
-            continue
+    challenged: set[str | None] = set()
+    for contest in due_at(state.book, state.turn):
+        if contest.on_demand:
+            challenged = {state.actors[a].party for a in state.order
+                          if contest.id in state.actors[a].registrations}
+            if not challenged:
+                continue
         if contest.kind == "investiture" and _chamber(contest) in state.coalitions:
             continue  # a government stands until an election or a lost confidence vote
         groups = list(state.popularity) if contest.per_party else [None]

@@ -112,7 +112,10 @@ def apply_effects(
     for effect in effects:
         if actor.result is not None:
             return
-        if feasibility(state, actor, effect, target) is None:
+        if isinstance(effect, ChangeResource):  # the commonest effect: straight through
+            change(state, actor, effect.resource, effect.delta, reason, out)
+        elif isinstance(effect, ALWAYS_POSSIBLE) or feasibility(state, actor, effect,
+                                                                 target) is None:
             _apply(state, actor, effect, target, reason, out)
 
 

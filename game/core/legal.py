@@ -205,10 +205,11 @@ class LegalMoves(Sequence[Command]):
         list in bound order makes.
         """
         state = self.state
-        if self._found is not None or state.phase != "act" or self.forced() is not None:
-            return self._best_listed(ranking, value)
         actor = state.actors[self.actor_id]
-        rows = state.book.candidate_rows(state, actor)
+        if (self._found is not None or state.phase != "act" or to_move(state) != actor.id
+                or (actor.agenda <= 0 and not state.book.free_moves)):
+            return self._best_listed(ranking, value)
+        rows = state.book.move_table.candidates(state, actor)
         bounds = ranking.bounds
         best: Command = _end_turn(state, self.actor_id)  # what an empty search leaves
         best_value, best_at = float("-inf"), (-1, -1)

@@ -1,24 +1,28 @@
 """What ``legal_moves`` reads per move, arranged so most moves are ruled out without a call.
 
-A move's requirements are a conjunction.  Its conjuncts that read nothing but the turn are
-checked once per turn for every actor; one "holds one of these positions" conjunct becomes a
-set test on the positions held; only the rest is compiled into the predicate called per
-actor and decision.  Which moves pass the first two depends on the turn's open moves and the
-positions held alone, so the candidate rows are cached under exactly that key.
+A move's requirements are a conjunction.  Its conjuncts fall in three groups by what they
+read: the turn alone (an election ahead, an age), the actor's standing alone (positions held
+now and ever, party membership: it changes a few times a career), and the rest.  The first
+two groups are decided once per turn and once per standing, for every move at once, as bit
+masks; the moves passing both (the candidates) are cached by their mask.  Only the rest is
+compiled into the predicate ``legal_moves`` calls per actor and decision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from game.core.conditions import Predicate, compile_all
 from game.core.rules import (
     AgeRange,
     AllOf,
+    AnyOf,
     Condition,
     ContestSoon,
     HoldsPosition,
+    Not,
+    PartyMember,
     TurnRange,
 )
 
@@ -27,10 +31,14 @@ if TYPE_CHECKING:
     from game.core.scenario import MoveDef, Scenario
     from game.core.state import Actor, GameState
 
-TURN_ONLY = (ContestSoon, TurnRange, AgeRange)  # conditions that read nothing but the turn
 #: (move id, agenda, funds, target kind, remaining requirements or None, effect guard or None)
 CandidateRow = tuple[str, int, float, str, Predicate | None, "Guard | None"]
-CACHE_LIMIT = 4096  # candidate lists kept per rulebook; far more than one scenario needs
+#: What decides a standing-only condition: positions held, positions ever held, party.
+Standing = tuple[tuple[str, ...], tuple[str, ...], str | None]
+Reads = Literal["turn", "standing", "state"]
+CACHE_LIMIT = 4096  # entries kept per cache; far more than one scenario needs
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 def conjuncts(conditions: Sequence[Condition]) -> list[Condition]:
@@ -44,88 +52,102 @@ def conjuncts(conditions: Sequence[Condition]) -> list[Condition]:
     return flat
 
 
-def required_positions(conditions: Sequence[Condition]) -> frozenset[str]:
-    """Positions of which one must be held now for ``conditions`` to hold (empty: no such
-    top-level requirement).  Lets ``legal_moves`` skip most moves with one set test."""
-    gate = _gate_index(conjuncts(conditions))
-    if gate is None:
-        return frozenset()
-    found = conjuncts(conditions)[gate]
-    assert isinstance(found, HoldsPosition)
-    return frozenset(found.positions)
+def reads(cond: Condition) -> Reads:
+    """What a condition's truth depends on: the turn only, the actor's standing only (see
+    ``Standing``), or anything in the state."""
+    if isinstance(cond, TurnRange | ContestSoon | AgeRange):
+        return "turn"
+    if isinstance(cond, HoldsPosition):
+        return "standing"
+    if isinstance(cond, PartyMember):
+        # joining sets party_since to the turn, so ``min_turns`` 0 holds from joining on
+        return "standing" if not cond.member or cond.min_turns <= 0 else "state"
+    if isinstance(cond, Not):
+        return reads(cond.condition)
+    if isinstance(cond, AllOf | AnyOf):
+        found = {reads(c) for c in cond.conditions}
+        return found.pop() if len(found) == 1 else "state"
+    return "state"
 
 
-def _gate_index(flat: list[Condition]) -> int | None:
-    for index, cond in enumerate(flat):
-        if isinstance(cond, HoldsPosition) and not cond.ever and cond.positions:
-            return index
-    return None
+def _cached(cache: dict[K, V], key: K, value: V) -> None:
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
 
 
 class MoveTable:
-    """Per move: a turn gate, a position gate and the rest of its requirements, compiled."""
+    """Every move's row and its turn-only and standing-only requirements, with caches."""
 
-    __slots__ = ("_candidates", "_interned", "_open_by_turn", "gates", "rows", "turn_gates")
+    __slots__ = ("_by_mask", "_open", "_standing", "rows", "standing_gates", "turn_gates")
 
     def __init__(self) -> None:
-        self.turn_gates: dict[str, Predicate] = {}
-        self.gates: dict[str, frozenset[str]] = {}
-        self.rows: tuple[tuple[CandidateRow, frozenset[str]], ...] = ()
-        self._open_by_turn: dict[int, frozenset[str]] = {}
-        self._interned: dict[frozenset[str], frozenset[str]] = {}
-        self._candidates: dict[tuple[frozenset[str], tuple[str, ...]],
-                               tuple[CandidateRow, ...]] = {}
+        self.rows: tuple[CandidateRow, ...] = ()
+        self.turn_gates: tuple[Predicate | None, ...] = ()
+        self.standing_gates: tuple[Predicate | None, ...] = ()
+        self._open: dict[int, int] = {}  # turn -> mask of moves whose turn gate holds
+        self._standing: dict[Standing, int] = {}  # standing -> mask of moves it allows
+        self._by_mask: dict[int, tuple[CandidateRow, ...]] = {}
 
     @classmethod
     def build(cls, scenario: Scenario, guards: dict[str, Guard | None]) -> MoveTable:
         """The table of ``scenario``'s moves; ``guards``: each move's compiled effect guard."""
         table = cls()
-        rows = []
+        rows, turn_gates, standing_gates = [], [], []
         for mdef in scenario.moves:
-            row, gate = table._split(mdef, scenario, guards[mdef.id])
-            rows.append((row, gate))
-            table.gates[mdef.id] = gate
-        table.rows = tuple(rows)
+            groups: dict[Reads, list[Condition]] = {"turn": [], "standing": [], "state": []}
+            for cond in conjuncts(mdef.requires):
+                groups[reads(cond)].append(cond)
+            turn_gates.append(_compiled(groups["turn"], scenario))
+            standing_gates.append(_compiled(groups["standing"], scenario))
+            rows.append(_row(mdef, _compiled(groups["state"], scenario), guards[mdef.id]))
+        table.rows, table.turn_gates = tuple(rows), tuple(turn_gates)
+        table.standing_gates = tuple(standing_gates)
         return table
 
-    def _split(
-        self, mdef: MoveDef, scenario: Scenario, guards: Guard | None
-    ) -> tuple[CandidateRow, frozenset[str]]:
-        flat = conjuncts(mdef.requires)
-        gate_at = _gate_index(flat)
-        gate: frozenset[str] = frozenset()
-        if gate_at is not None:
-            held = flat.pop(gate_at)
-            assert isinstance(held, HoldsPosition)
-            gate = frozenset(held.positions)
-        self.turn_gates[mdef.id] = compile_all([c for c in flat if isinstance(c, TURN_ONLY)],
-                                               scenario)
-        rest = [c for c in flat if not isinstance(c, TURN_ONLY)]
-        requires = compile_all(rest, scenario) if rest else None
-        return (mdef.id, mdef.agenda, mdef.funds, mdef.target, requires, guards), gate
-
     def open_at(self, state: GameState) -> frozenset[str]:
-        """Moves whose turn-only requirements hold this turn (cached: pure in the turn)."""
-        found = self._open_by_turn.get(state.turn)
-        if found is None:
+        """Moves whose turn-only requirements hold this turn."""
+        mask = self._open_mask(state)
+        return frozenset(row[0] for i, row in enumerate(self.rows) if mask >> i & 1)
+
+    def _open_mask(self, state: GameState) -> int:
+        mask = self._open.get(state.turn)
+        if mask is None:
             actor = state.actors[state.order[0]]  # turn-only predicates ignore the actor
-            fresh = frozenset(m for m, gate in self.turn_gates.items() if gate(state, actor))
-            # equal sets share one object, so the candidate cache compares them by identity
-            found = self._interned.setdefault(fresh, fresh)
-            self._open_by_turn[state.turn] = found
-        return found
+            mask = _mask(self.turn_gates, state, actor)
+            _cached(self._open, state.turn, mask)
+        return mask
 
     def candidates(self, state: GameState, actor: Actor) -> tuple[CandidateRow, ...]:
-        """Rows of the moves open this turn whose position gate the actor passes, in
-        scenario order (pure in the open moves and the positions held, hence cached)."""
-        open_now = self.open_at(state)
-        key = (open_now, tuple(actor.positions))
-        found = self._candidates.get(key)
+        """Rows of the moves whose turn-only and standing-only requirements hold now, in
+        scenario order."""
+        mask = self._open.get(state.turn)
+        if mask is None:
+            mask = self._open_mask(state)
+        key: Standing = (tuple(actor.positions), tuple(actor.first_held), actor.party)
+        allowed = self._standing.get(key)
+        if allowed is None:
+            allowed = _mask(self.standing_gates, state, actor)
+            _cached(self._standing, key, allowed)
+        mask &= allowed
+        found = self._by_mask.get(mask)
         if found is None:
-            held = actor.positions
-            found = tuple(row for row, gate in self.rows
-                          if row[0] in open_now and (not gate or not gate.isdisjoint(held)))
-            if len(self._candidates) >= CACHE_LIMIT:
-                self._candidates.clear()
-            self._candidates[key] = found
+            found = tuple(row for i, row in enumerate(self.rows) if mask >> i & 1)
+            _cached(self._by_mask, mask, found)
         return found
+
+
+def _compiled(conditions: list[Condition], scenario: Scenario) -> Predicate | None:
+    return compile_all(conditions, scenario) if conditions else None
+
+
+def _mask(gates: Sequence[Predicate | None], state: GameState, actor: Actor) -> int:
+    mask = 0
+    for index, gate in enumerate(gates):
+        if gate is None or gate(state, actor):
+            mask |= 1 << index
+    return mask
+
+
+def _row(mdef: MoveDef, requires: Predicate | None, guard: Guard | None) -> CandidateRow:
+    return mdef.id, mdef.agenda, mdef.funds, mdef.target, requires, guard

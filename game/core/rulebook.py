@@ -67,6 +67,8 @@ class Rulebook:
     contest_blockers: frozenset[str] = frozenset()  # statuses that bar standing in contests
     victory_positions: frozenset[str] = frozenset()
     actor_events: tuple[EventDef, ...] = ()
+    due_by_turn: dict[int, tuple[ContestDef, ...]] = field(default_factory=dict)  # a cache
+    actor_draws: tuple[tuple[EventDef, float, Predicate], ...] = ()  # with its chance, test
     world_events: tuple[EventDef, ...] = ()
 
     def moves_open_at(self, state: GameState) -> frozenset[str]:
@@ -133,5 +135,7 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
     book.contest_blockers = frozenset(s.id for s in scenario.statuses if s.blocks_contests)
     book.victory_positions = frozenset(scenario.victory.positions)
     book.actor_events = tuple(e for e in scenario.events if e.scope == "actor")
+    book.actor_draws = tuple((e, e.probability, book.event_conditions[e.id])
+                             for e in book.actor_events)
     book.world_events = tuple(e for e in scenario.events if e.scope == "world")
     return book
