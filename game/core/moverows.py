@@ -11,20 +11,11 @@ compiled into the predicate ``legal_moves`` calls per actor and decision.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from game.core.conditions import Predicate, compile_all
-from game.core.rules import (
-    AgeRange,
-    AllOf,
-    AnyOf,
-    Condition,
-    ContestSoon,
-    HoldsPosition,
-    Not,
-    PartyMember,
-    TurnRange,
-)
+from game.core.rules import Condition
+from game.core.standing import Reads, conjuncts, reads
 
 if TYPE_CHECKING:
     from game.core.effects import Guard
@@ -35,39 +26,9 @@ if TYPE_CHECKING:
 CandidateRow = tuple[str, int, float, str, Predicate | None, "Guard | None"]
 #: What decides a standing-only condition: positions held, positions ever held, party.
 Standing = tuple[tuple[str, ...], tuple[str, ...], str | None]
-Reads = Literal["turn", "standing", "state"]
 CACHE_LIMIT = 4096  # entries kept per cache; far more than one scenario needs
 K = TypeVar("K")
 V = TypeVar("V")
-
-
-def conjuncts(conditions: Sequence[Condition]) -> list[Condition]:
-    """``conditions`` with nested ``all`` groups flattened, in order (all must hold)."""
-    flat: list[Condition] = []
-    for cond in conditions:
-        if isinstance(cond, AllOf):
-            flat.extend(conjuncts(cond.conditions))
-        else:
-            flat.append(cond)
-    return flat
-
-
-def reads(cond: Condition) -> Reads:
-    """What a condition's truth depends on: the turn only, the actor's standing only (see
-    ``Standing``), or anything in the state."""
-    if isinstance(cond, TurnRange | ContestSoon | AgeRange):
-        return "turn"
-    if isinstance(cond, HoldsPosition):
-        return "standing"
-    if isinstance(cond, PartyMember):
-        # joining sets party_since to the turn, so ``min_turns`` 0 holds from joining on
-        return "standing" if not cond.member or cond.min_turns <= 0 else "state"
-    if isinstance(cond, Not):
-        return reads(cond.condition)
-    if isinstance(cond, AllOf | AnyOf):
-        found = {reads(c) for c in cond.conditions}
-        return found.pop() if len(found) == 1 else "state"
-    return "state"
 
 
 def _cached(cache: dict[K, V], key: K, value: V) -> None:
@@ -90,8 +51,12 @@ class MoveTable:
         self._by_mask: dict[int, tuple[CandidateRow, ...]] = {}
 
     @classmethod
-    def build(cls, scenario: Scenario, guards: dict[str, Guard | None]) -> MoveTable:
-        """The table of ``scenario``'s moves; ``guards``: each move's compiled effect guard."""
+    def build(
+        cls, scenario: Scenario, guards: dict[str, Guard | None],
+        effect_gates: dict[str, Predicate | None],
+    ) -> MoveTable:
+        """The table of ``scenario``'s moves.  ``guards``: each move's compiled effect guard;
+        ``effect_gates``: a standing-only test its effects need (see ``EffectGates``)."""
         table = cls()
         rows, turn_gates, standing_gates = [], [], []
         for mdef in scenario.moves:
@@ -99,7 +64,8 @@ class MoveTable:
             for cond in conjuncts(mdef.requires):
                 groups[reads(cond)].append(cond)
             turn_gates.append(_compiled(groups["turn"], scenario))
-            standing_gates.append(_compiled(groups["standing"], scenario))
+            standing_gates.append(_both(_compiled(groups["standing"], scenario),
+                                        effect_gates[mdef.id]))
             rows.append(_row(mdef, _compiled(groups["state"], scenario), guards[mdef.id]))
         table.rows, table.turn_gates = tuple(rows), tuple(turn_gates)
         table.standing_gates = tuple(standing_gates)
@@ -139,6 +105,12 @@ class MoveTable:
 
 def _compiled(conditions: list[Condition], scenario: Scenario) -> Predicate | None:
     return compile_all(conditions, scenario) if conditions else None
+
+
+def _both(first: Predicate | None, second: Predicate | None) -> Predicate | None:
+    if first is None or second is None:
+        return first or second
+    return lambda s, a: first(s, a) and second(s, a)
 
 
 def _mask(gates: Sequence[Predicate | None], state: GameState, actor: Actor) -> int:

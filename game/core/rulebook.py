@@ -20,6 +20,7 @@ from game.core.scenario import (
     Scenario,
     StatusDef,
 )
+from game.core.standing import EffectGates
 from game.core.state import Actor, GameState
 from game.core.upkeep import UpkeepTable, compile_upkeep
 
@@ -116,7 +117,6 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
         for m in scenario.moves
     }
     book.move_guard_checks = {mid: compile_guard(g) for mid, g in book.move_guards.items()}
-    book.move_table = MoveTable.build(scenario, book.move_guard_checks)
     book.free_moves = any(m.agenda == 0 for m in scenario.moves)
     book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
@@ -133,6 +133,10 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
     book.blocked_by = {p.id: book.exclusions[p.id] - frozenset(p.replaces)
                        for p in scenario.positions}
     book.contest_blockers = frozenset(s.id for s in scenario.statuses if s.blocks_contests)
+    gates = EffectGates(scenario, book.blocked_by)
+    book.move_table = MoveTable.build(
+        scenario, book.move_guard_checks,
+        {mid: gates.for_effects(g) for mid, g in book.move_guards.items()})
     book.victory_positions = frozenset(scenario.victory.positions)
     book.actor_events = tuple(e for e in scenario.events if e.scope == "actor")
     book.actor_draws = tuple((e, e.probability, book.event_conditions[e.id])
