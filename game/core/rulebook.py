@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from game.core.conditions import Predicate, compile_all
 from game.core.effects import ALWAYS_POSSIBLE, Guard, compile_guard
+from game.core.factors import Plan, compile_factors, scenario_factor_lists
 from game.core.moverows import CandidateRow, MoveTable
 from game.core.moves import EndTurn, MakeMove
 from game.core.rules import Effect
@@ -69,6 +70,8 @@ class Rulebook:
     victory_positions: frozenset[str] = frozenset()
     actor_events: tuple[EventDef, ...] = ()
     due_by_turn: dict[int, tuple[ContestDef, ...]] = field(default_factory=dict)  # a cache
+    # the scenario's factor lists compiled, by identity (see game.core.factors)
+    factor_plans: dict[int, Plan] = field(default_factory=dict)
     actor_draws: tuple[tuple[EventDef, float, Predicate], ...] = ()  # with its chance, test
     world_events: tuple[EventDef, ...] = ()
 
@@ -97,6 +100,10 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
     book.bounds = {r.id: (r.minimum, math.inf if r.maximum is None else r.maximum)
                    for r in scenario.resources}
     book.upkeep_table = compile_upkeep(scenario)
+    for factors in scenario_factor_lists(scenario):
+        plan = compile_factors(factors, book.resources)
+        if plan is not None:
+            book.factor_plans[id(factors)] = plan
     book.positions = {p.id: p for p in scenario.positions}
     book.contests = {c.id: c for c in scenario.contests}
     book.moves = {m.id: m for m in scenario.moves}

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.core.events import FactorValue
+from game.core.factors import PARTY_TENURE_FULL, plan_sum, step_value
 from game.core.scenario import Check, ContestDef, Factor
 from game.core.state import Actor, GameState
 
-PARTY_TENURE_FULL = 20  # turns in the party at which ``party_tenure`` reaches 1
+__all__ = ["PARTY_TENURE_FULL", "check_chance", "check_chance_value", "contest_strength",
+           "contest_strength_value", "source_value", "status_penalty", "weigh", "weighted_sum"]
 
 
 def source_value(state: GameState, actor: Actor, source: str, position: str | None) -> float:
@@ -39,6 +41,14 @@ def weigh(
     """Sum of weighted factors and the line-by-line explanation."""
     total = 0.0
     lines = []
+    plan = state.book.factor_plans.get(id(factors))
+    if plan is not None:  # a list of the scenario's: compiled with the rulebook
+        for step in plan:
+            value = step_value(state, actor, step, position)
+            contribution = step[2] * value
+            total += contribution
+            lines.append(FactorValue(step[1], value, step[2], contribution))
+        return total, tuple(lines)
     for f in factors:
         value = source_value(state, actor, f.source, position)
         contribution = f.weight * value
@@ -51,6 +61,9 @@ def weighted_sum(
     state: GameState, actor: Actor, factors: Sequence[Factor], position: str | None = None
 ) -> float:
     """``weigh`` without the explanation: for AI evaluation, where only the number counts."""
+    plan = state.book.factor_plans.get(id(factors))
+    if plan is not None:
+        return plan_sum(state, actor, plan, position)
     total = 0.0
     for f in factors:
         total += f.weight * source_value(state, actor, f.source, position)
