@@ -90,53 +90,29 @@ def _targets(state: GameState, actor: Actor, target_kind: str) -> Sequence[str |
     return [*actor.positions]
 
 
-def row_commands(state: GameState, actor: Actor, row: CandidateRow) -> list[Command]:
-    """The legal commands of one candidate row (``legal_moves`` restricted to its move)."""
-    mid, cost, price, target_kind, requires, guard = row
-    if (
-        cost > actor.agenda
-        or (price and price > actor.resources.get(FUNDS, 0.0))
-        or mid in actor.used_this_turn
-        or actor.cooldowns.get(mid, 0) > state.turn
-        or (requires is not None and not requires(state, actor))
-    ):
-        return []
-    commands = state.book.commands
-    found: list[Command] = []
-    for target in _targets(state, actor, target_kind):
-        if guard is not None and guard(state, actor, target) is not None:
-            continue
-        key = (actor.id, mid, target)
-        command = commands.get(key)
-        if command is None:
-            command = commands[key] = MakeMove(actor.id, MoveId(mid), target)
-        found.append(command)
-    return found
-
-
 class MoveRanking:
     """Candidate rows sorted by an upper bound of their value, highest first (for ``best``).
 
-    Equal bounds keep the rows' order, and ending the turn (bound 0) comes after every row
-    of bound 0, exactly as sorting the legal list by bound would place it.
+    Equal bounds keep the rows' order, and ending the turn (bound 0, index ``len(rows)``)
+    comes after every row of bound 0, exactly as sorting the legal list by bound would.
     """
 
     __slots__ = ("_orders", "bounds")
 
-    END = -1  # the place of "end the turn" in an order
-
     def __init__(self, bounds: Mapping[str, float]) -> None:
         self.bounds = bounds  # move id -> the most a command of that move can be worth
-        self._orders: dict[int, tuple[tuple[CandidateRow, ...], tuple[int, ...]]] = {}
+        self._orders: dict[int, tuple[tuple[CandidateRow, ...],
+                                      tuple[tuple[int, float], ...]]] = {}
 
-    def order(self, rows: tuple[CandidateRow, ...]) -> tuple[int, ...]:
-        """Indexes into ``rows`` (``END`` for ending the turn), best bound first."""
+    def order(self, rows: tuple[CandidateRow, ...]) -> tuple[tuple[int, float], ...]:
+        """(index into ``rows``, bound) pairs, best bound first; ``len(rows)`` stands for
+        ending the turn."""
         cached = self._orders.get(id(rows))
         if cached is not None and cached[0] is rows:
             return cached[1]
         bounds = [self.bounds[row[0]] for row in rows] + [0.0]
         ranked = sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True)
-        order = tuple(self.END if i == len(rows) else i for i in ranked)
+        order = tuple((i, bounds[i]) for i in ranked)
         if len(self._orders) >= CACHE_LIMIT:
             self._orders.clear()
         self._orders[id(rows)] = (rows, order)  # the rows are kept: their id stays theirs
@@ -210,19 +186,39 @@ class LegalMoves(Sequence[Command]):
                 or (actor.agenda <= 0 and not state.book.free_moves)):
             return self._best_listed(ranking, value)
         rows = state.book.move_table.candidates(state, actor)
-        bounds = ranking.bounds
-        best: Command = _end_turn(state, self.actor_id)  # what an empty search leaves
+        end_turn = _end_turn(state, self.actor_id)
+        best: Command = end_turn  # what an empty search leaves
         best_value, best_at = float("-inf"), (-1, -1)
-        found: list[Command]
-        for index in ranking.order(rows):
-            if index == MoveRanking.END:
-                bound, found, index = 0.0, [_end_turn(state, self.actor_id)], len(rows)
+        # the checks of legal_moves, inlined: this loop is a greedy decision's hot path
+        agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
+        used, cooldowns, turn = actor.used_this_turn, actor.cooldowns, state.turn
+        commands, actor_id = state.book.commands, self.actor_id
+        for index, bound in ranking.order(rows):
+            if bound < best_value:
+                break  # every later bound is lower still: nothing left can win
+            if index == len(rows):
+                targets: Sequence[str | None] = NO_TARGET
+                guard = None
             else:
-                bound, found = bounds[rows[index][0]], row_commands(state, actor, rows[index])
-            for place, command in enumerate(found):
-                if bound < best_value:
-                    self._given = best
-                    return best
+                mid, cost, price, target_kind, requires, guard = rows[index]
+                if (cost > agenda or (price and price > funds) or mid in used
+                        or cooldowns.get(mid, 0) > turn
+                        or (requires is not None and not requires(state, actor))):
+                    continue
+                targets = _targets(state, actor, target_kind)
+            for place, target in enumerate(targets):
+                if guard is not None and guard(state, actor, target) is not None:
+                    continue
+                if index == len(rows):
+                    command: Command = end_turn
+                else:
+                    key = (actor_id, mid, target)
+                    found = commands.get(key)
+                    if found is None:
+                        found = commands[key] = MakeMove(actor_id, MoveId(mid), target)
+                    command = found
+                if bound < best_value:  # a command of this move may have raised the best
+                    break
                 worth = value(command)
                 if worth > best_value or (worth == best_value and (index, place) < best_at):
                     best, best_value, best_at = command, worth, (index, place)
