@@ -100,22 +100,26 @@ def compile_condition(cond: Condition, scenario: Scenario) -> Predicate:
     if isinstance(cond, AllOf):
         return compile_all(cond.conditions, scenario)
     if isinstance(cond, AnyOf):
-        return _any_of([compile_condition(c, scenario) for c in _merge_holds(cond.conditions)])
+        return _any_of(_alternatives(cond.conditions, scenario))
     if isinstance(cond, Not):
         inner = compile_condition(cond.condition, scenario)
         return lambda s, a: not inner(s, a)
     assert_never(cond)
 
 
-def _merge_holds(alternatives: Sequence[Condition]) -> list[Condition]:
-    """Alternatives with every "holds any of" (and every "ever held any of") merged into one,
-    first: one set test instead of a call per position (the same truth value)."""
+def _alternatives(alternatives: Sequence[Condition], scenario: Scenario) -> list[Predicate]:
+    """Predicates for the alternatives of an ``any``: every "holds any of", every "ever held
+    any of" and every "registered for" merged into one set test each, first (the same
+    truth value as testing them one by one, with one call instead of many)."""
     now: list[PositionId] = []
     ever: list[PositionId] = []
+    registered: list[str] = []
     rest: list[Condition] = []
     for cond in alternatives:
         if isinstance(cond, HoldsPosition):
             (ever if cond.ever else now).extend(cond.positions)
+        elif isinstance(cond, Registered) and cond.present:
+            registered.append(cond.contest)
         else:
             rest.append(cond)
     merged: list[Condition] = []
@@ -123,7 +127,11 @@ def _merge_holds(alternatives: Sequence[Condition]) -> list[Condition]:
         merged.append(HoldsPosition(tuple(now)))
     if ever:
         merged.append(HoldsPosition(tuple(ever), ever=True))
-    return [*merged, *rest]
+    found = [compile_condition(c, scenario) for c in merged]
+    if registered:
+        contests = frozenset(registered)
+        found.append(lambda s, a: not contests.isdisjoint(a.registrations))
+    return found + [compile_condition(c, scenario) for c in rest]
 
 
 def _compile_tenure(cond: Tenure) -> Predicate:
@@ -200,6 +208,9 @@ def _all_of(parts: list[Predicate]) -> Predicate:
 
 
 def _any_of(parts: list[Predicate]) -> Predicate:
+    if len(parts) == 1:
+        return parts[0]
+
     def holds(s: GameState, a: Actor) -> bool:
         for part in parts:  # noqa: SIM110
             if part(s, a):
