@@ -7,9 +7,9 @@ Upkeep runs for every actor every turn, so what it reads is compiled once per sc
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from game.core.events import Event, StatusChanged
+from game.core.events import Event, ResourceChanged, StatusChanged
 from game.core.resources import change, change_within
 from game.core.scenario import ResourceDef, Scenario
 from game.core.state import Actor, GameState
@@ -17,10 +17,11 @@ from game.core.state import Actor, GameState
 FUNDS = "funds"
 INFLUENCE = "influence"
 
-#: One resource change: (resource, delta, minimum, maximum, only if the actor has it).
-UpkeepChange = tuple[str, float, float, float, bool]
+#: One resource change: (resource, delta, minimum, maximum, only if the actor has it, reason).
+UpkeepChange = tuple[str, float, float, float, bool, str]
 #: One decaying resource: (resource, baseline, decay, minimum, maximum).
 Decay = tuple[str, float, float, float, float]
+HELD_PLANS_LIMIT = 4096  # held-position sets whose plans are kept
 
 
 def _bounds(rdef: ResourceDef) -> tuple[float, float]:
@@ -31,32 +32,48 @@ def _bounds(rdef: ResourceDef) -> tuple[float, float]:
 class UpkeepTable:
     """What upkeep reads, by position and resource, in the order upkeep applies it."""
 
-    positions: dict[str, tuple[int, str, tuple[UpkeepChange, ...]]]  # agenda cost, reason
+    positions: dict[str, tuple[int, tuple[UpkeepChange, ...]]]  # agenda cost, changes
     decays: tuple[Decay, ...] = ()
-    living_cost: UpkeepChange | None = None
+    living_cost: tuple[UpkeepChange, ...] = ()
     agenda_per_turn: int = 0
+    # per set of positions held (in holding order): agenda cost, every change in order
+    by_held: dict[tuple[str, ...], tuple[int, tuple[UpkeepChange, ...]]] = field(
+        default_factory=dict)
 
     @classmethod
     def empty(cls) -> UpkeepTable:
         """A table for no scenario (a rulebook before ``compile_rulebook`` fills it)."""
         return cls({})
 
+    def plan(self, held: tuple[str, ...]) -> tuple[int, tuple[UpkeepChange, ...]]:
+        """Agenda cost and resource changes (positions, then living cost) for ``held``."""
+        found = self.by_held.get(held)
+        if found is None:
+            cost = sum(self.positions[pid][0] for pid in held)
+            changes = tuple(c for pid in held for c in self.positions[pid][1])
+            if len(self.by_held) >= HELD_PLANS_LIMIT:
+                self.by_held.clear()
+            found = self.by_held[held] = (cost, changes + self.living_cost)
+        return found
+
 
 def compile_upkeep(scenario: Scenario) -> UpkeepTable:
     """The upkeep table of ``scenario``."""
     bounds: dict[str, tuple[float, float]] = {r.id: _bounds(r) for r in scenario.resources}
-    positions: dict[str, tuple[int, str, tuple[UpkeepChange, ...]]] = {}
+    positions: dict[str, tuple[int, tuple[UpkeepChange, ...]]] = {}
     for pdef in scenario.positions:
+        reason = f"position:{pdef.id}"
         changes: list[UpkeepChange] = []
         if pdef.salary and FUNDS in bounds:
-            changes.append((FUNDS, pdef.salary, *bounds[FUNDS], True))
+            changes.append((FUNDS, pdef.salary, *bounds[FUNDS], True, reason))
         if pdef.influence and INFLUENCE in bounds:
-            changes.append((INFLUENCE, pdef.influence, *bounds[INFLUENCE], True))
-        changes += [(e.resource, e.delta, *bounds[e.resource], False) for e in pdef.per_turn]
-        positions[pdef.id] = (pdef.agenda_cost, f"position:{pdef.id}", tuple(changes))
-    living = None
+            changes.append((INFLUENCE, pdef.influence, *bounds[INFLUENCE], True, reason))
+        changes += [(e.resource, e.delta, *bounds[e.resource], False, reason)
+                    for e in pdef.per_turn]
+        positions[pdef.id] = (pdef.agenda_cost, tuple(changes))
+    living: tuple[UpkeepChange, ...] = ()
     if scenario.living_cost and FUNDS in bounds:
-        living = (FUNDS, -scenario.living_cost, *bounds[FUNDS], True)
+        living = ((FUNDS, -scenario.living_cost, *bounds[FUNDS], True, "living cost"),)
     decays = tuple((r.id, r.baseline, r.decay, *_bounds(r)) for r in scenario.resources
                    if r.decay)
     return UpkeepTable(positions, decays, living, scenario.agenda_per_turn)
@@ -65,25 +82,38 @@ def compile_upkeep(scenario: Scenario) -> UpkeepTable:
 def upkeep(state: GameState, actor: Actor, out: list[Event]) -> None:
     """Everything that happens to ``actor`` at the start of a turn, each with its reason."""
     table = state.book.upkeep_table
-    resources, turns_held = actor.resources, actor.turns_held
-    agenda_cost = 0
-    for pid in actor.positions:
-        cost, reason, changes = table.positions[pid]
+    held = tuple(actor.positions)
+    agenda_cost, changes = table.plan(held)
+    turns_held = actor.turns_held
+    for pid in held:
         turns_held[pid] += 1
-        agenda_cost += cost
-        for rid, delta, low, high, optional in changes:
-            if not optional or rid in resources:
-                change_within(actor, rid, delta, low, high, reason, out)
-    living = table.living_cost
-    if living is not None and living[0] in resources:
-        change_within(actor, living[0], living[1], living[2], living[3], "living cost", out)
+    _apply_changes(actor, changes, out)
     _statuses(state, actor, out)
+    resources = actor.resources
     for rid, baseline, decay, low, high in table.decays:
         gap = baseline - resources[rid]
         if abs(gap) > 1e-9:
             change_within(actor, rid, gap * decay, low, high, "decay", out)
     actor.agenda = max(1, table.agenda_per_turn - agenda_cost)
     actor.used_this_turn.clear()
+
+
+def _apply_changes(actor: Actor, changes: tuple[UpkeepChange, ...], out: list[Event]) -> None:
+    """``resources.change_within`` for each change, in one loop (upkeep's hot path)."""
+    resources, aid = actor.resources, actor.id
+    for rid, delta, low, high, optional, reason in changes:
+        if optional and rid not in resources:
+            continue
+        old = resources[rid]
+        new = old + delta
+        if new < low:
+            new = low
+        elif new > high:
+            new = high
+        real = new - old
+        if real:
+            resources[rid] = new
+            out.append(ResourceChanged(aid, rid, real, reason))
 
 
 def _statuses(state: GameState, actor: Actor, out: list[Event]) -> None:
