@@ -39,8 +39,15 @@ def _end_turn(state: GameState, actor_id: ActorId) -> EndTurn:
 
 def _choices(state: GameState, actor_id: ActorId) -> list[Command]:
     pending = state.pending[0]
-    choices = state.book.events[pending.event].choices
-    return [ChooseOption(actor_id, pending.event, c.id) for c in choices]
+    interned = state.book.answers
+    found: list[Command] = []
+    for choice in state.book.events[pending.event].choices:
+        key = (actor_id, pending.event, choice.id)
+        command = interned.get(key)
+        if command is None:
+            command = interned[key] = ChooseOption(actor_id, pending.event, choice.id)
+        found.append(command)
+    return found
 
 
 def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
@@ -148,14 +155,16 @@ class LegalMoves(Sequence[Command]):
         """The only command possible when that is plain without listing them (no agenda
         left, or a card with a single answer); None otherwise."""
         state = self.state
-        if to_move(state) != self.actor_id:
+        if state.phase == "act":
+            if state.order[state.current] != self.actor_id:
+                return None
+            if state.actors[self.actor_id].agenda <= 0 and not state.book.free_moves:
+                self._given = _end_turn(state, self.actor_id)
+                return self._given
             return None
-        if state.phase == "choose":
+        if state.phase == "choose" and state.pending[0].actor == self.actor_id:
             choices = self.commands
             return choices[0] if len(choices) == 1 else None
-        if state.actors[self.actor_id].agenda <= 0 and not state.book.free_moves:
-            self._given = _end_turn(state, self.actor_id)
-            return self._given
         return None
 
     def __len__(self) -> int:
@@ -182,7 +191,8 @@ class LegalMoves(Sequence[Command]):
         """
         state = self.state
         actor = state.actors[self.actor_id]
-        if (self._found is not None or state.phase != "act" or to_move(state) != actor.id
+        if (self._found is not None or state.phase != "act"
+                or state.order[state.current] != actor.id
                 or (actor.agenda <= 0 and not state.book.free_moves)):
             return self._best_listed(ranking, value)
         rows = state.book.move_table.candidates(state, actor)

@@ -9,7 +9,7 @@ from game.core.conditions import Predicate, compile_all
 from game.core.effects import ALWAYS_POSSIBLE, Guard, compile_guard
 from game.core.factors import Plan, compile_factors, scenario_factor_lists
 from game.core.moverows import CandidateRow, MoveTable
-from game.core.moves import EndTurn, MakeMove
+from game.core.moves import ChooseOption, EndTurn, MakeMove
 from game.core.rules import Effect
 from game.core.scenario import (
     ChannelDef,
@@ -60,6 +60,7 @@ class Rulebook:
     # interned commands: they are immutable values, and building frozen dataclasses is slow
     commands: dict[tuple[str, str, str | None], MakeMove] = field(default_factory=dict)
     end_turns: dict[str, EndTurn] = field(default_factory=dict)
+    answers: dict[tuple[str, str, str], ChooseOption] = field(default_factory=dict)
     # channel entered on gaining a position / standing in a contest kind
     entry_by_position: dict[str, list[str]] = field(default_factory=dict)
     entry_by_contest_kind: dict[str, list[str]] = field(default_factory=dict)
@@ -67,6 +68,8 @@ class Rulebook:
     # held positions that keep an actor from a position: its exclusions but what it replaces
     blocked_by: dict[str, frozenset[str]] = field(default_factory=dict)
     contest_blockers: frozenset[str] = frozenset()  # statuses that bar standing in contests
+    ruin_statuses: frozenset[str] = frozenset()  # statuses that end a career
+    automatic_positions: tuple[PositionDef, ...] = ()  # given to whoever qualifies
     victory_positions: frozenset[str] = frozenset()
     actor_events: tuple[EventDef, ...] = ()
     due_by_turn: dict[int, tuple[ContestDef, ...]] = field(default_factory=dict)  # a cache
@@ -140,6 +143,8 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
     book.blocked_by = {p.id: book.exclusions[p.id] - frozenset(p.replaces)
                        for p in scenario.positions}
     book.contest_blockers = frozenset(s.id for s in scenario.statuses if s.blocks_contests)
+    book.ruin_statuses = frozenset(s.id for s in scenario.statuses if s.ruin)
+    book.automatic_positions = tuple(p for p in scenario.positions if p.obtained == "automatic")
     gates = EffectGates(scenario, book.blocked_by)
     book.move_table = MoveTable.build(
         scenario, book.move_guard_checks,

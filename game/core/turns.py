@@ -52,9 +52,7 @@ def end_terms(state: GameState, out: list[Event]) -> None:
 
 def promote(state: GameState, out: list[Event]) -> None:
     """Automatic positions go to every actor who now meets their requirements."""
-    for pdef in state.book.scenario.positions:
-        if pdef.obtained != "automatic":
-            continue
+    for pdef in state.book.automatic_positions:
         for aid in state.order:
             actor = state.actors[aid]
             if actor.active and positions.can_take(state, actor, pdef.id) is None:

@@ -31,7 +31,8 @@ def check_ends(state: GameState, out: list[Event]) -> None:
             actor.debt_turns += 1
         else:
             actor.debt_turns = 0
-        disgraced = any(state.book.statuses[s].ruin for s in actor.statuses)
+        disgraced = bool(actor.statuses) and not state.book.ruin_statuses.isdisjoint(
+            actor.statuses)
         if disgraced or actor.debt_turns >= scenario.victory.debt_turns:
             end_career(state, actor, "ruined", out)
         elif actor.is_player and not state.book.victory_positions.isdisjoint(actor.positions):
