@@ -97,6 +97,10 @@ def _targets(state: GameState, actor: Actor, target_kind: str) -> Sequence[str |
     return [*actor.positions]
 
 
+#: A step of a ranking: (index into the rows, bound, the row; None for ending the turn)
+Ranked = tuple[int, float, CandidateRow | None]
+
+
 class MoveRanking:
     """Candidate rows sorted by an upper bound of their value, highest first (for ``best``).
 
@@ -108,18 +112,16 @@ class MoveRanking:
 
     def __init__(self, bounds: Mapping[str, float]) -> None:
         self.bounds = bounds  # move id -> the most a command of that move can be worth
-        self._orders: dict[int, tuple[tuple[CandidateRow, ...],
-                                      tuple[tuple[int, float], ...]]] = {}
+        self._orders: dict[int, tuple[tuple[CandidateRow, ...], tuple[Ranked, ...]]] = {}
 
-    def order(self, rows: tuple[CandidateRow, ...]) -> tuple[tuple[int, float], ...]:
-        """(index into ``rows``, bound) pairs, best bound first; ``len(rows)`` stands for
-        ending the turn."""
+    def order(self, rows: tuple[CandidateRow, ...]) -> tuple[Ranked, ...]:
+        """The rows with their index and bound, best bound first, and ending the turn."""
         cached = self._orders.get(id(rows))
         if cached is not None and cached[0] is rows:
             return cached[1]
         bounds = [self.bounds[row[0]] for row in rows] + [0.0]
         ranked = sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True)
-        order = tuple((i, bounds[i]) for i in ranked)
+        order = tuple((i, bounds[i], rows[i] if i < len(rows) else None) for i in ranked)
         if len(self._orders) >= CACHE_LIMIT:
             self._orders.clear()
         self._orders[id(rows)] = (rows, order)  # the rows are kept: their id stays theirs
@@ -203,23 +205,24 @@ class LegalMoves(Sequence[Command]):
         agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
         used, cooldowns, turn = actor.used_this_turn, actor.cooldowns, state.turn
         commands, actor_id = state.book.commands, self.actor_id
-        for index, bound in ranking.order(rows):
+        for index, bound, row in ranking.order(rows):
             if bound < best_value:
                 break  # every later bound is lower still: nothing left can win
-            if index == len(rows):
+            if row is None:
                 targets: Sequence[str | None] = NO_TARGET
                 guard = None
             else:
-                mid, cost, price, target_kind, requires, guard = rows[index]
+                mid, cost, price, target_kind, requires, guard = row
                 if (cost > agenda or (price and price > funds) or mid in used
                         or cooldowns.get(mid, 0) > turn
                         or (requires is not None and not requires(state, actor))):
                     continue
-                targets = _targets(state, actor, target_kind)
+                targets = NO_TARGET if target_kind == "none" else _targets(state, actor,
+                                                                           target_kind)
             for place, target in enumerate(targets):
                 if guard is not None and guard(state, actor, target) is not None:
                     continue
-                if index == len(rows):
+                if row is None:
                     command: Command = end_turn
                 else:
                     key = (actor_id, mid, target)
