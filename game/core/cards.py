@@ -44,7 +44,7 @@ def draw_world(state: GameState, out: list[Event]) -> None:
         personal = tuple(e for e in event.effects if not isinstance(e, ChangePartyPopularity))
         for aid in state.order:
             actor = state.actors[aid]
-            if actor.active:
+            if actor.result is None:
                 apply_effects(state, actor, personal, None, reason, out)
 
 
@@ -64,5 +64,5 @@ def draw_for_actor(state: GameState, actor: Actor, out: list[Event]) -> None:
     _mark_fired(state, actor, event)
     out.append(EventDrawn(event.id, actor.id, roll, event.probability))
     apply_effects(state, actor, event.effects, None, f"event:{event.id}", out)
-    if event.choices and actor.active:
+    if event.choices and actor.result is None:
         state.pending.append(PendingChoice(actor.id, event.id))

@@ -136,7 +136,7 @@ def apply_legal(state: GameState, command: Command) -> list[Event]:
     actor = state.actors[command.actor]
     if isinstance(command, MakeMove):
         _make_move(state, actor, command, out)
-        if not actor.active:
+        if actor.result is not None:
             _actor_done(state, actor, out)
     elif isinstance(command, EndTurn):
         out.append(TurnEnded(actor.id))
@@ -190,7 +190,7 @@ def _choose(state: GameState, actor: Actor, command: ChooseOption, out: list[Eve
     out.insert(made_at, ChoiceMade(actor.id, event.id, choice.id, rolled))
     if close_if_player_done(state):
         return
-    state.pending = [p for p in state.pending if state.actors[p.actor].active]
+    state.pending = [p for p in state.pending if state.actors[p.actor].result is None]
     if not state.pending:
         turns.finish_turn(state, out)
 

@@ -85,6 +85,12 @@ def plan_sum(state: GameState, actor: Actor, plan: Plan, position: str | None) -
             total += step[2] * ((resources[step[1]] - step[3]) / step[4])
         elif code == LOG:
             total += step[2] * (math.log1p(max(resources[step[1]], 0.0)) / step[3])
+        elif code == POPULARITY:
+            party = actor.party
+            total += step[2] * (state.popularity[party] / 100.0 if party is not None else 0.0)
+        elif code == INCUMBENCY:
+            total += step[2] * (1.0 if position is not None and position in actor.positions
+                                else 0.0)
         else:
             total += step[2] * step_value(state, actor, step, position)
     return total

@@ -62,7 +62,7 @@ def weighted_sum(
 ) -> float:
     """``weigh`` without the explanation: for AI evaluation, where only the number counts."""
     plan = state.book.factor_plans.get(id(factors))
-    if plan is not None:
+    if plan is not None:  # a list of the scenario's: compiled with the rulebook
         return plan_sum(state, actor, plan, position)
     total = 0.0
     for f in factors:

@@ -18,7 +18,7 @@ def after_moves(state: GameState, out: list[Event]) -> None:
     cards.draw_world(state, out)
     for aid in state.order:
         actor = state.actors[aid]
-        if actor.active:
+        if actor.result is None:
             cards.draw_for_actor(state, actor, out)
     if state.pending:
         state.phase = "choose"
@@ -55,7 +55,7 @@ def promote(state: GameState, out: list[Event]) -> None:
     for pdef in state.book.automatic_positions:
         for aid in state.order:
             actor = state.actors[aid]
-            if actor.active and positions.can_take(state, actor, pdef.id) is None:
+            if actor.result is None and positions.can_take(state, actor, pdef.id) is None:
                 positions.gain(state, actor, pdef.id, "promotion", out)
 
 
@@ -67,7 +67,7 @@ def start_turn(state: GameState, turn: int, out: list[Event]) -> None:
     out.append(TurnStarted(turn))
     for aid in state.order:
         actor = state.actors[aid]
-        if actor.active:
+        if actor.result is None:
             upkeep(state, actor, out)
     state.current = first_active(state, 0)
 
@@ -75,6 +75,6 @@ def start_turn(state: GameState, turn: int, out: list[Event]) -> None:
 def first_active(state: GameState, start: int) -> int:
     """Index of the first active actor at or after ``start`` (len(order) if none)."""
     index = start
-    while index < len(state.order) and not state.actors[state.order[index]].active:
+    while index < len(state.order) and state.actors[state.order[index]].result is not None:
         index += 1
     return index

@@ -25,7 +25,7 @@ def check_ends(state: GameState, out: list[Event]) -> None:
     scenario = state.book.scenario
     for aid in state.order:
         actor = state.actors[aid]
-        if not actor.active:
+        if actor.result is not None:
             continue
         if FUNDS in actor.resources and actor.resources[FUNDS] < scenario.debt_limit:
             actor.debt_turns += 1
