@@ -1,5 +1,5 @@
-"""``saluran bench``: how fast headless careers run, per core and across cores, and where a
-turn's time goes.
+"""``saluran bench``: how fast headless careers run, per core and across cores, against a bare
+loop of the same shape, and where a turn's time goes.
 
 The output is a list of sections, each a function of (args, rulebook) that prints its lines;
 further measurements (e.g. the UI's frame time) add a flag and a section.
@@ -14,24 +14,32 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from game.ai import make_policy
 from game.cli import non_negative, positive
 from game.content import DEFAULT_SCENARIO, load_scenario
 from game.core import Rulebook, compile_rulebook
 from game.sim.batch import BatchSpec, run_batch
-from game.sim.bench import pipeline_shares, play_careers
+from game.sim.bench import GREEDY_BEFORE, Throughput, pipeline_shares, play_careers
+from game.sim.floor import bare_loop_rate, career_shape
 
 Section = Callable[[argparse.Namespace, Rulebook], None]
+FLOOR_SAMPLE = 5  # careers played again (untimed) to find the shape of the bare loop
+FLOOR_CAREERS = 20  # bare-loop careers timed
 
 
 def register(sub: Any) -> None:
     """Add the ``bench`` sub-command."""
     parser = sub.add_parser("bench", help="measure headless careers per second, per core and "
-                                          "across cores, and the turn pipeline")
+                                          "across cores, against a bare loop, and the turn "
+                                          "pipeline")
     parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID|PATH")
     parser.add_argument("--careers", type=positive, default=40, metavar="N")
     parser.add_argument("--seed", type=non_negative, default=0, metavar="N")
-    parser.add_argument("--policy", default="greedy", metavar="POLICY",
-                        help="the player's policy (rivals play their personas)")
+    parser.add_argument("--policy", action="append", metavar="POLICY",
+                        help="a policy to time in the player's seat (repeat for several; "
+                             "default greedy); rivals play their personas")
+    parser.add_argument("--every-seat", action="store_true",
+                        help="every seat plays the policy, rivals too")
     parser.add_argument("--jobs", type=positive, default=1, metavar="J",
                         help="also run the careers as a batch over J worker processes and "
                              "report careers/s per core and the scaling (default 1: skip)")
@@ -47,6 +55,9 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print every bench section."""
     book = compile_rulebook(load_scenario(args.scenario))
+    args.policies = args.policy or ["greedy"]
+    for name in args.policies:
+        make_policy(name, book)  # an unknown name stops here, before any timing
     sections: list[Section] = args.bench_sections
     if getattr(args, "ui", False):
         sections = [*sections, ui_timings]
@@ -55,18 +66,52 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rivals(args: argparse.Namespace, policy: str) -> str | None:
+    return policy if args.every_seat else None
+
+
 def one_core(args: argparse.Namespace, book: Rulebook) -> None:
-    """Careers back to back in this process: throughput and latency."""
-    measured = play_careers(book, args.policy, args.seed, args.careers)
-    args.one_core_rate = measured.careers_per_s
-    durations = measured.seconds
-    print(f"scenario {book.scenario.id}: {args.careers} careers, "
-          f"{len(book.scenario.actors)} actors, up to {book.scenario.max_turns} turns")
-    print(f"careers/s (one core):  {measured.careers_per_s:8.1f}")
-    print(f"ms per career, median: {statistics.median(durations) * 1000:8.1f}")
-    print(f"ms per career, p90:    {_p90(durations) * 1000:8.1f}")
-    print(f"decisions per career:  {measured.decisions / args.careers:8.0f}")
-    print(f"ms per decision:       {measured.ms_per_decision:8.3f}")
+    """Careers back to back in this process, per policy: throughput, latency, the bare-loop
+    floor of the same shape and, for greedy, the figure before the faster engine."""
+    seats = "every seat plays the policy" if args.every_seat else "rivals play their personas"
+    print(f"scenario {book.scenario.id}: {args.careers} careers from seed {args.seed}, "
+          f"{len(book.scenario.actors)} actors, up to {book.scenario.max_turns} turns; {seats}")
+    print("careers/s on one core: this process's CPU time (wall clock is lower while other "
+          "programs share the core)")
+    args.one_core_rate = 0.0
+    for name in args.policies:
+        measured = play_careers(book, name, args.seed, args.careers, _rivals(args, name))
+        args.one_core_rate = args.one_core_rate or measured.careers_per_cpu_s
+        _throughput(name, measured)
+        _floor(args, book, name, measured)
+        if name == "greedy" and not args.every_seat:
+            low, high = GREEDY_BEFORE
+            rate = measured.careers_per_cpu_s
+            print(f"  before the faster engine:  {low:.0f}-{high:.0f} careers/s: now "
+                  f"{rate / high:.1f}x-{rate / low:.1f}x as fast")
+
+
+def _throughput(name: str, measured: Throughput) -> None:
+    cpu = measured.cpu_seconds
+    print(f"{name}:")
+    print(f"  careers/s (one core):      {measured.careers_per_cpu_s:8.1f}  "
+          f"(wall clock {measured.careers_per_s:.1f})")
+    print(f"  ms per career, median:     {statistics.median(cpu) * 1000:8.1f}")
+    print(f"  ms per career, p90:        {_p90(cpu) * 1000:8.1f}")
+    print(f"  decisions per career:      {measured.decisions / measured.careers:8.0f}")
+    print(f"  ms per decision:           {measured.ms_per_decision:8.3f}")
+
+
+def _floor(args: argparse.Namespace, book: Rulebook, name: str, measured: Throughput) -> None:
+    shape = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
+                         _rivals(args, name))
+    rate = bare_loop_rate(shape, FLOOR_CAREERS)
+    ratio = rate / max(measured.careers_per_cpu_s, 1e-9)
+    print(f"  bare loop, same shape:     {rate:8.1f}  careers/s: this policy takes "
+          f"{ratio:.1f}x its time")
+    print(f"    (per career {shape.decisions:.0f} decisions, each considering "
+          f"{shape.moves} moves and {shape.legal:.1f} legal commands; {shape.events:.0f} "
+          f"events; trivial work at every step)")
 
 
 def across_cores(args: argparse.Namespace, book: Rulebook) -> None:
@@ -79,8 +124,9 @@ def across_cores(args: argparse.Namespace, book: Rulebook) -> None:
         print(f"careers/s per core:    {args.one_core_rate:8.1f}  (--jobs J to measure J cores)")
         return
     games = max(args.careers, 8 * args.jobs)
+    policy = args.policies[0]
     spec = BatchSpec(scenario=args.scenario, games=games, seed=args.seed,
-                     player_policies=(args.policy,))
+                     player_policies=(policy,), rival_policy=_rivals(args, policy))
     with tempfile.TemporaryDirectory(prefix="saluran-bench-") as folder:
         single = run_batch(spec, folder, jobs=1).careers_per_s
         arrivals: list[tuple[float, int]] = []
@@ -103,8 +149,9 @@ def pipeline(args: argparse.Namespace, book: Rulebook) -> None:
     careers = min(args.careers, 20) if args.pipeline is None else args.pipeline
     if careers == 0:
         return
-    shares = pipeline_shares(book, args.policy, args.seed, careers)
-    print(f"turn pipeline, share of time ({careers} careers, timed separately):")
+    policy = args.policies[0]
+    shares = pipeline_shares(book, policy, args.seed, careers, _rivals(args, policy))
+    print(f"turn pipeline, share of time ({policy}, {careers} careers, timed separately):")
     for label, share in shares.items():
         print(f"  {label:<26} {100 * share:5.1f}%")
 

@@ -11,26 +11,7 @@ def change(
 ) -> float:
     """Add ``delta`` (clamped to the resource's bounds); record and return the real change."""
     low, high = state.book.bounds[resource]
-    # change_within's body: this is called thousands of times a career
-    resources = actor.resources
-    old = resources[resource]
-    new = old + delta
-    if new < low:
-        new = low
-    elif new > high:
-        new = high
-    real = new - old
-    if real:
-        resources[resource] = new
-        out.append(ResourceChanged(actor.id, resource, real, reason))
-    return real
-
-
-def change_within(
-    actor: Actor, resource: str, delta: float, low: float, high: float, reason: str,
-    out: list[Event],
-) -> float:
-    """``change`` with the resource's bounds given (``high`` is infinite when unbounded)."""
+    # plain and local: this runs thousands of times a career
     resources = actor.resources
     old = resources[resource]
     new = old + delta

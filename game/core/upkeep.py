@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from game.core.events import Event, ResourceChanged, StatusChanged
-from game.core.resources import change, change_within
+from game.core.resources import change
 from game.core.scenario import ResourceDef, Scenario
 from game.core.state import Actor, GameState
 
@@ -89,17 +89,13 @@ def upkeep(state: GameState, actor: Actor, out: list[Event]) -> None:
         turns_held[pid] += 1
     _apply_changes(actor, changes, out)
     _statuses(state, actor, out)
-    resources = actor.resources
-    for rid, baseline, decay, low, high in table.decays:
-        gap = baseline - resources[rid]
-        if abs(gap) > 1e-9:
-            change_within(actor, rid, gap * decay, low, high, "decay", out)
+    _decay(actor, table.decays, out)
     actor.agenda = max(1, table.agenda_per_turn - agenda_cost)
     actor.used_this_turn.clear()
 
 
 def _apply_changes(actor: Actor, changes: tuple[UpkeepChange, ...], out: list[Event]) -> None:
-    """``resources.change_within`` for each change, in one loop (upkeep's hot path)."""
+    """``resources.change`` for each change, in one loop (upkeep's hot path)."""
     resources, aid = actor.resources, actor.id
     for rid, delta, low, high, optional, reason in changes:
         if optional and rid not in resources:
@@ -114,6 +110,25 @@ def _apply_changes(actor: Actor, changes: tuple[UpkeepChange, ...], out: list[Ev
         if real:
             resources[rid] = new
             out.append(ResourceChanged(aid, rid, real, reason))
+
+
+def _decay(actor: Actor, decays: tuple[Decay, ...], out: list[Event]) -> None:
+    """Each decaying resource moves part of the way back to its baseline."""
+    resources, aid = actor.resources, actor.id
+    for rid, baseline, decay, low, high in decays:
+        old = resources[rid]
+        gap = baseline - old
+        if abs(gap) <= 1e-9:
+            continue
+        new = old + gap * decay  # resources.change, inlined
+        if new < low:
+            new = low
+        elif new > high:
+            new = high
+        real = new - old
+        if real:
+            resources[rid] = new
+            out.append(ResourceChanged(aid, rid, real, "decay"))
 
 
 def _statuses(state: GameState, actor: Actor, out: list[Event]) -> None:

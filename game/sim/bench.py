@@ -22,7 +22,7 @@ from game.core.views import View
 #: (step label, module, function) wrapped while timing; missing ones are skipped.
 PIPELINE: tuple[tuple[str, str, str], ...] = (
     ("upkeep", "game.core.turns", "upkeep"),
-    ("legal moves", "game.ai.runner", "legal_moves"),
+    ("legal moves (listed)", "game.core.legal", "legal_moves"),
     ("validate", "game.core.engine", "validate"),
     ("moves resolve", "game.core.engine", "_make_move"),
     ("event draws", "game.core.cards", "draw_world"),
@@ -35,30 +35,44 @@ PIPELINE: tuple[tuple[str, str, str], ...] = (
 )
 POLICY_STEP = "policy choice"
 OTHER_STEP = "other (loop, views, dice)"
+#: Greedy careers per second on one core before the faster engine (issue 9's measurement:
+#: ``saluran sim --jobs 1``, nusantara, rivals on their personas).
+GREEDY_BEFORE = (10.0, 14.0)
 
 
 @dataclass(slots=True)
 class Throughput:
-    """Careers played back to back on one core."""
+    """Careers played back to back on one core: wall-clock and this process's CPU time."""
 
     careers: int
-    seconds: list[float]
+    seconds: list[float]  # wall clock, per career
+    cpu_seconds: list[float]  # this process's CPU time, per career
     decisions: int
 
     @property
     def total(self) -> float:
-        """Seconds for all careers."""
+        """Wall-clock seconds for all careers."""
         return sum(self.seconds)
 
     @property
+    def cpu_total(self) -> float:
+        """CPU seconds for all careers."""
+        return sum(self.cpu_seconds)
+
+    @property
     def careers_per_s(self) -> float:
-        """Careers per second on this core."""
+        """Careers per second of wall clock (lower when other programs share the core)."""
         return self.careers / self.total if self.total > 0 else 0.0
 
     @property
+    def careers_per_cpu_s(self) -> float:
+        """Careers per second of one core's time: what the engine costs, whatever else runs."""
+        return self.careers / self.cpu_total if self.cpu_total > 0 else 0.0
+
+    @property
     def ms_per_decision(self) -> float:
-        """Milliseconds per decision (one ``step``: choose and apply)."""
-        return self.total * 1000 / max(self.decisions, 1)
+        """CPU milliseconds per decision (one ``step``: choose and apply)."""
+        return self.cpu_total * 1000 / max(self.decisions, 1)
 
 
 def play_careers(book: Rulebook, policy: str, seed: int, careers: int,
@@ -66,15 +80,17 @@ def play_careers(book: Rulebook, policy: str, seed: int, careers: int,
     """Play ``careers`` careers (seeds ``seed``..) with no recording; time each one."""
     policies = seat_policies(book, policy, rivals)
     seconds: list[float] = []
+    cpu: list[float] = []
     decisions = 0
     for offset in range(careers):
         state, _ = new_game(book, seed + offset)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         while state.phase != "over":
             step(state, policies)
             decisions += 1
+        cpu.append(time.process_time() - cpu_started)
         seconds.append(time.perf_counter() - started)
-    return Throughput(careers, seconds, decisions)
+    return Throughput(careers, seconds, cpu, decisions)
 
 
 @dataclass(slots=True)

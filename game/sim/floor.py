@@ -1,0 +1,104 @@
+"""The floor for ``saluran bench``: a bare Python loop of the same shape as the careers.
+
+The shape of a career is how much its loop handles: decisions, the moves the engine
+considers for each (every move of the scenario), the legal commands listed and valued for
+each, and the events emitted.  The bare loop handles the same amounts with trivial work: a
+set test per move considered, a list entry and a multiply-compare per legal command, one
+small object per event.  No rules, no valuation, no dice: what is left is the cost of a
+Python loop of that shape, which no engine written in Python undercuts by much.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from game.ai import seat_policies, step
+from game.core import Rulebook, legal_moves, new_game, to_move
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What one career's loop handles, on average over the careers measured."""
+
+    decisions: float
+    moves: int  # considered per decision: every move of the scenario
+    legal: float  # legal commands per decision
+    events: float  # per career
+
+
+def career_shape(book: Rulebook, policy: str, seed: int, careers: int,
+                 rivals: str | None = None) -> Shape:
+    """The shape of ``careers`` careers from ``seed`` on (played again, untimed)."""
+    policies = seat_policies(book, policy, rivals)
+    decisions = listed = events = 0
+    for offset in range(careers):
+        state, setup = new_game(book, seed + offset)
+        events += len(setup)
+        while (actor := to_move(state)) is not None:
+            listed += len(legal_moves(state, actor))
+            events += len(step(state, policies))
+            decisions += 1
+    return Shape(decisions / careers, len(book.scenario.moves), listed / max(decisions, 1),
+                 events / careers)
+
+
+@dataclass(slots=True)
+class _Fact:
+    """A trivial event, shaped and built like the engine's commonest (a resource change)."""
+
+    actor: str
+    resource: str
+    delta: float
+    reason: str
+    kind: str = "fact"
+
+
+def _spread(total: float, count: int) -> list[int]:
+    """``total`` things spread evenly over ``count`` steps, in whole numbers."""
+    return [int((i + 1) * total / count) - int(i * total / count) for i in range(count)]
+
+
+#: Per decision: (legal commands, events); built before the loop is timed.
+Schedule = list[tuple[int, int]]
+
+
+def schedule(shape: Shape) -> Schedule:
+    """The per-decision amounts of ``shape``, in whole numbers."""
+    decisions = max(round(shape.decisions), 1)
+    return list(zip(_spread(shape.legal * decisions, decisions),
+                    _spread(shape.events, decisions), strict=True))
+
+
+def bare_career(moves: tuple[str, ...], plan: Schedule) -> list[_Fact]:
+    """One career's loop with trivial work at every step; returns its events."""
+    open_moves = frozenset(moves[::2])
+    out: list[_Fact] = []
+    funds = 0.0
+    for wanted, events in plan:
+        listed: list[str] = []
+        for move in moves:  # the engine considers every move
+            if move in open_moves and len(listed) < wanted:
+                listed.append(move)
+        while len(listed) < wanted:
+            listed.append(moves[0])
+        best, best_value = "", float("-inf")
+        for index, command in enumerate(listed):  # the policy values every legal command
+            value = index * 0.5
+            if value > best_value:
+                best, best_value = command, value
+        funds += 1.0  # the state changes once
+        for _ in range(events):
+            out.append(_Fact(best, "funds", funds, "bare"))
+    return out
+
+
+def bare_loop_rate(shape: Shape, careers: int) -> float:
+    """Careers per second of one core's time for the bare loop of ``shape``."""
+    moves = tuple(f"move{i}" for i in range(shape.moves))
+    plan = schedule(shape)
+    started = time.process_time()
+    for _ in range(careers):
+        bare_career(moves, plan)
+    spent = time.process_time() - started
+    return careers / spent if spent > 0 else float("inf")
