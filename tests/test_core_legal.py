@@ -107,7 +107,8 @@ def test_best_first_search_chooses_as_the_search_over_the_list(scenario: str) ->
         for policy in policies:
             assert isinstance(policy, GreedyPolicy)
 
-            def value(command: Command, policy: GreedyPolicy = policy) -> float:
+            def value(command: Command, policy: GreedyPolicy = policy,
+                      view: View = view) -> float:
                 return policy.value(view, command)
 
             listed = best_of(legal_moves(state, actor), policy.ceilings, value)

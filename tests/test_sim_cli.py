@@ -108,6 +108,29 @@ def test_bench_prints_throughput_and_pipeline(capsys: pytest.CaptureFixture[str]
     assert sum(shares) == pytest.approx(100, abs=1)
 
 
+def test_bench_compares_every_policy_given_with_the_bare_loop(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # any registered name works: the built-in ones, personas, and policies added later
+    assert run_cli(["bench", "--scenario", MINI, "--careers", "2", "--pipeline", "0",
+                    "--policy", "greedy", "--policy", "loyalist", "--policy", "random",
+                    "--every-seat"]) == 0
+    text = capsys.readouterr().out
+    assert "every seat plays the policy" in text
+    for name in ("greedy", "loyalist", "random"):
+        assert f"\n{name}:\n" in text
+    assert text.count("bare loop, same shape:") == 3
+    assert text.count("x its time") == 3
+    assert "before the faster engine" not in text  # recorded for nusantara only
+
+
+def test_bench_names_an_unknown_policy_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["bench", "--scenario", MINI, "--careers", "1", "--policy", "planer"]) == 1
+    captured = capsys.readouterr()
+    assert "planer" in captured.err and len(captured.err.strip().splitlines()) == 1
+    assert "Traceback" not in captured.err and captured.out == ""
+
+
 def test_bench_across_cores(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["bench", "--scenario", MINI, "--careers", "4", "--jobs", "2",
                     "--pipeline", "0"]) == 0

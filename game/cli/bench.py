@@ -19,7 +19,13 @@ from game.cli import non_negative, positive
 from game.content import DEFAULT_SCENARIO, load_scenario
 from game.core import Rulebook, compile_rulebook
 from game.sim.batch import BatchSpec, run_batch
-from game.sim.bench import GREEDY_BEFORE, Throughput, pipeline_shares, play_careers
+from game.sim.bench import (
+    BEFORE_SCENARIO,
+    GREEDY_BEFORE,
+    Throughput,
+    pipeline_shares,
+    play_careers,
+)
 from game.sim.floor import bare_loop_rate, career_shape
 
 Section = Callable[[argparse.Namespace, Rulebook], None]
@@ -84,7 +90,7 @@ def one_core(args: argparse.Namespace, book: Rulebook) -> None:
         args.one_core_rate = args.one_core_rate or measured.careers_per_cpu_s
         _throughput(name, measured)
         _floor(args, book, name, measured)
-        if name == "greedy" and not args.every_seat:
+        if name == "greedy" and not args.every_seat and book.scenario.id == BEFORE_SCENARIO:
             low, high = GREEDY_BEFORE
             rate = measured.careers_per_cpu_s
             print(f"  before the faster engine:  {low:.0f}-{high:.0f} careers/s: now "
@@ -103,8 +109,9 @@ def _throughput(name: str, measured: Throughput) -> None:
 
 
 def _floor(args: argparse.Namespace, book: Rulebook, name: str, measured: Throughput) -> None:
-    shape = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
-                         _rivals(args, name))
+    sample = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
+                          _rivals(args, name))
+    shape = sample.with_decisions(measured.decisions / measured.careers)
     rate = bare_loop_rate(shape, FLOOR_CAREERS)
     ratio = rate / max(measured.careers_per_cpu_s, 1e-9)
     print(f"  bare loop, same shape:     {rate:8.1f}  careers/s: this policy takes "

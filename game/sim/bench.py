@@ -38,6 +38,7 @@ OTHER_STEP = "other (loop, views, dice)"
 #: Greedy careers per second on one core before the faster engine (issue 9's measurement:
 #: ``saluran sim --jobs 1``, nusantara, rivals on their personas).
 GREEDY_BEFORE = (10.0, 14.0)
+BEFORE_SCENARIO = "nusantara"
 
 
 @dataclass(slots=True)

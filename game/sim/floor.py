@@ -26,6 +26,11 @@ class Shape:
     legal: float  # legal commands per decision
     events: float  # per career
 
+    def with_decisions(self, decisions: float) -> Shape:
+        """The same shape for careers of ``decisions`` decisions (events in proportion)."""
+        per_decision = self.events / max(self.decisions, 1e-9)
+        return Shape(decisions, self.moves, self.legal, per_decision * decisions)
+
 
 def career_shape(book: Rulebook, policy: str, seed: int, careers: int,
                  rivals: str | None = None) -> Shape:
