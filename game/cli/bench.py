@@ -26,11 +26,10 @@ from game.sim.bench import (
     pipeline_shares,
     play_careers,
 )
-from game.sim.floor import bare_loop_rate, career_shape
+from game.sim.floor import career_shape
 
 Section = Callable[[argparse.Namespace, Rulebook], None]
 FLOOR_SAMPLE = 5  # careers played again (untimed) to find the shape of the bare loop
-FLOOR_CAREERS = 20  # bare-loop careers timed
 
 
 def register(sub: Any) -> None:
@@ -86,10 +85,13 @@ def one_core(args: argparse.Namespace, book: Rulebook) -> None:
           "programs share the core)")
     args.one_core_rate = 0.0
     for name in args.policies:
-        measured = play_careers(book, name, args.seed, args.careers, _rivals(args, name))
+        sample = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
+                              _rivals(args, name))
+        measured = play_careers(book, name, args.seed, args.careers, _rivals(args, name),
+                                legal_per_decision=sample.legal)
         args.one_core_rate = args.one_core_rate or measured.careers_per_cpu_s
         _throughput(name, measured)
-        _floor(args, book, name, measured)
+        _floor(measured)
         if name == "greedy" and not args.every_seat and book.scenario.id == BEFORE_SCENARIO:
             low, high = GREEDY_BEFORE
             rate = measured.careers_per_cpu_s
@@ -108,17 +110,17 @@ def _throughput(name: str, measured: Throughput) -> None:
     print(f"  ms per decision:           {measured.ms_per_decision:8.3f}")
 
 
-def _floor(args: argparse.Namespace, book: Rulebook, name: str, measured: Throughput) -> None:
-    sample = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
-                          _rivals(args, name))
-    shape = sample.with_decisions(measured.decisions / measured.careers)
-    rate = bare_loop_rate(shape, FLOOR_CAREERS)
+def _floor(measured: Throughput) -> None:
+    rate = measured.floor_per_cpu_s
     ratio = rate / max(measured.careers_per_cpu_s, 1e-9)
+    shapes = measured.shapes
+    legal = shapes[0].legal if shapes else 0.0
+    events = sum(s.events for s in shapes) / max(len(shapes), 1)
     print(f"  bare loop, same shape:     {rate:8.1f}  careers/s: this policy takes "
           f"{ratio:.1f}x its time")
-    print(f"    (per career {shape.decisions:.0f} decisions, each considering "
-          f"{shape.moves} moves and {shape.legal:.1f} legal commands; {shape.events:.0f} "
-          f"events; trivial work at every step)")
+    print(f"    (each career's decisions, each considering {shapes[0].moves if shapes else 0} "
+          f"moves and {legal:.1f} legal commands, and its events ({events:.0f} a career), "
+          f"with trivial work at every step; run after each career)")
 
 
 def across_cores(args: argparse.Namespace, book: Rulebook) -> None:

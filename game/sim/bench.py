@@ -18,6 +18,7 @@ from typing import Any
 from game.ai import Policy, seat_policies, step
 from game.core import Command, Rulebook, new_game
 from game.core.views import View
+from game.sim.floor import Shape, bare_career, schedule
 
 #: (step label, module, function) wrapped while timing; missing ones are skipped.
 PIPELINE: tuple[tuple[str, str, str], ...] = (
@@ -43,12 +44,15 @@ BEFORE_SCENARIO = "nusantara"
 
 @dataclass(slots=True)
 class Throughput:
-    """Careers played back to back on one core: wall-clock and this process's CPU time."""
+    """Careers played back to back on one core: wall-clock and this process's CPU time, and
+    (when asked) the CPU time of a bare loop of each career's shape, run right after it."""
 
     careers: int
     seconds: list[float]  # wall clock, per career
     cpu_seconds: list[float]  # this process's CPU time, per career
     decisions: int
+    floor_cpu_seconds: list[float] = field(default_factory=list)  # the bare loop, per career
+    shapes: list[Shape] = field(default_factory=list)  # each career's, with the floor
 
     @property
     def total(self) -> float:
@@ -75,23 +79,42 @@ class Throughput:
         """CPU milliseconds per decision (one ``step``: choose and apply)."""
         return self.cpu_total * 1000 / max(self.decisions, 1)
 
+    @property
+    def floor_per_cpu_s(self) -> float:
+        """Bare-loop careers per second of one core's time (0 when not measured)."""
+        spent = sum(self.floor_cpu_seconds)
+        return len(self.floor_cpu_seconds) / spent if spent > 0 else 0.0
+
 
 def play_careers(book: Rulebook, policy: str, seed: int, careers: int,
-                 rivals: str | None = None) -> Throughput:
-    """Play ``careers`` careers (seeds ``seed``..) with no recording; time each one."""
+                 rivals: str | None = None, legal_per_decision: float | None = None,
+                 ) -> Throughput:
+    """Play ``careers`` careers (seeds ``seed``..) with no recording; time each one.
+
+    With ``legal_per_decision`` (see ``floor.career_shape``) each career is followed by the
+    bare loop of its shape, timed apart: both see the same load on the machine.
+    """
     policies = seat_policies(book, policy, rivals)
-    seconds: list[float] = []
-    cpu: list[float] = []
-    decisions = 0
+    moves = tuple(m.id for m in book.scenario.moves)
+    measured = Throughput(careers, [], [], 0)
     for offset in range(careers):
-        state, _ = new_game(book, seed + offset)
+        state, setup = new_game(book, seed + offset)
+        decisions, events = 0, len(setup)
         started, cpu_started = time.perf_counter(), time.process_time()
         while state.phase != "over":
-            step(state, policies)
+            events += len(step(state, policies))
             decisions += 1
-        cpu.append(time.process_time() - cpu_started)
-        seconds.append(time.perf_counter() - started)
-    return Throughput(careers, seconds, cpu, decisions)
+        measured.cpu_seconds.append(time.process_time() - cpu_started)
+        measured.seconds.append(time.perf_counter() - started)
+        measured.decisions += decisions
+        if legal_per_decision is not None:
+            shape = Shape(decisions, len(moves), legal_per_decision, events)
+            plan = schedule(shape)
+            cpu_started = time.process_time()
+            bare_career(moves, plan)
+            measured.floor_cpu_seconds.append(time.process_time() - cpu_started)
+            measured.shapes.append(shape)
+    return measured
 
 
 @dataclass(slots=True)

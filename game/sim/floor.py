@@ -10,7 +10,6 @@ Python loop of that shape, which no engine written in Python undercuts by much.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from game.ai import seat_policies, step
@@ -96,14 +95,3 @@ def bare_career(moves: tuple[str, ...], plan: Schedule) -> list[_Fact]:
         for _ in range(events):
             out.append(_Fact(best, "funds", funds, "bare"))
     return out
-
-
-def bare_loop_rate(shape: Shape, careers: int) -> float:
-    """Careers per second of one core's time for the bare loop of ``shape``."""
-    moves = tuple(f"move{i}" for i in range(shape.moves))
-    plan = schedule(shape)
-    started = time.process_time()
-    for _ in range(careers):
-        bare_career(moves, plan)
-    spent = time.process_time() - started
-    return careers / spent if spent > 0 else float("inf")
