@@ -102,30 +102,36 @@ Ranked = tuple[int, float, CandidateRow | None]
 
 
 class MoveRanking:
-    """Candidate rows sorted by an upper bound of their value, highest first (for ``best``).
+    """Moves sorted by an upper bound of their value, highest first (for ``best``).
 
     Equal bounds keep the rows' order, and ending the turn (bound 0, index ``len(rows)``)
     comes after every row of bound 0, exactly as sorting the legal list by bound would.
     """
 
-    __slots__ = ("_orders", "bounds")
+    __slots__ = ("_orders", "_rows", "_sorted", "bounds")
 
     def __init__(self, bounds: Mapping[str, float]) -> None:
         self.bounds = bounds  # move id -> the most a command of that move can be worth
-        self._orders: dict[int, tuple[tuple[CandidateRow, ...], tuple[Ranked, ...]]] = {}
+        self._rows: tuple[CandidateRow, ...] | None = None  # the table ranked (kept alive)
+        self._sorted: tuple[Ranked, ...] = ()
+        self._orders: dict[int, tuple[Ranked, ...]] = {}  # candidate mask -> its ranking
 
-    def order(self, rows: tuple[CandidateRow, ...]) -> tuple[Ranked, ...]:
-        """The rows with their index and bound, best bound first, and ending the turn."""
-        cached = self._orders.get(id(rows))
-        if cached is not None and cached[0] is rows:
-            return cached[1]
-        bounds = [self.bounds[row[0]] for row in rows] + [0.0]
-        ranked = sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True)
-        order = tuple((i, bounds[i], rows[i] if i < len(rows) else None) for i in ranked)
-        if len(self._orders) >= CACHE_LIMIT:
-            self._orders.clear()
-        self._orders[id(rows)] = (rows, order)  # the rows are kept: their id stays theirs
-        return order
+    def order(self, rows: tuple[CandidateRow, ...], mask: int) -> tuple[Ranked, ...]:
+        """The rows whose bit is set in ``mask``, and ending the turn, best bound first."""
+        if rows is not self._rows:
+            bounds = [self.bounds[row[0]] for row in rows] + [0.0]
+            ranked = sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True)
+            self._sorted = tuple((i, bounds[i], rows[i] if i < len(rows) else None)
+                                 for i in ranked)
+            self._rows, self._orders = rows, {}
+        found = self._orders.get(mask)
+        if found is None:
+            found = tuple(step for step in self._sorted
+                          if step[2] is None or mask >> step[0] & 1)
+            if len(self._orders) >= CACHE_LIMIT:
+                self._orders.clear()
+            self._orders[mask] = found
+        return found
 
 
 class LegalMoves(Sequence[Command]):
@@ -197,7 +203,8 @@ class LegalMoves(Sequence[Command]):
                 or state.order[state.current] != actor.id
                 or (actor.agenda <= 0 and not state.book.free_moves)):
             return self._best_listed(ranking, value)
-        rows = state.book.move_table.candidates(state, actor)
+        table = state.book.move_table
+        rows, candidates = table.rows, table.candidate_mask(state, actor)
         end_turn = _end_turn(state, self.actor_id)
         best: Command = end_turn  # what an empty search leaves
         best_value, best_at = float("-inf"), (-1, -1)
@@ -205,7 +212,7 @@ class LegalMoves(Sequence[Command]):
         agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
         used, cooldowns, turn = actor.used_this_turn, actor.cooldowns, state.turn
         commands, actor_id = state.book.commands, self.actor_id
-        for index, bound, row in ranking.order(rows):
+        for index, bound, row in ranking.order(rows, candidates):
             if bound < best_value:
                 break  # every later bound is lower still: nothing left can win
             if row is None:

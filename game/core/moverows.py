@@ -84,9 +84,8 @@ class MoveTable:
             _cached(self._open, state.turn, mask)
         return mask
 
-    def candidates(self, state: GameState, actor: Actor) -> tuple[CandidateRow, ...]:
-        """Rows of the moves whose turn-only and standing-only requirements hold now, in
-        scenario order."""
+    def candidate_mask(self, state: GameState, actor: Actor) -> int:
+        """Bit ``i`` set: the turn-only and standing-only requirements of ``rows[i]`` hold."""
         mask = self._open.get(state.turn)
         if mask is None:
             mask = self._open_mask(state)
@@ -95,7 +94,12 @@ class MoveTable:
         if allowed is None:
             allowed = _mask(self.standing_gates, state, actor)
             _cached(self._standing, key, allowed)
-        mask &= allowed
+        return mask & allowed
+
+    def candidates(self, state: GameState, actor: Actor) -> tuple[CandidateRow, ...]:
+        """Rows of the moves whose turn-only and standing-only requirements hold now, in
+        scenario order."""
+        mask = self.candidate_mask(state, actor)
         found = self._by_mask.get(mask)
         if found is None:
             found = tuple(row for i, row in enumerate(self.rows) if mask >> i & 1)
