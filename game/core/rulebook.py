@@ -31,7 +31,13 @@ SPECIAL_SOURCES = ("party_popularity", "incumbency", "party_tenure", "nominated"
 
 @dataclass(slots=True)
 class Rulebook:
-    """Everything the engine looks up while playing; never mutated after ``compile``."""
+    """Everything the engine looks up while playing.
+
+    Its rules never change after ``compile_rulebook``; what fills in as games are played are
+    caches of results that are pure in their key (interned commands, moves open per turn,
+    candidate masks per standing, contests due per turn, upkeep plans per seats held), so
+    one rulebook serves any number of games and clones at once.
+    """
 
     scenario: Scenario
     resources: dict[str, ResourceDef] = field(default_factory=dict)
@@ -52,7 +58,7 @@ class Rulebook:
     # effects of a move (and its success) that can be impossible: checked before it is made
     move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
     move_guard_checks: dict[str, Guard | None] = field(default_factory=dict)  # compiled
-    # each move's requirements split into a turn gate, a position gate and the rest
+    # each move's requirements split by what they read: the turn, the standing, the rest
     move_table: MoveTable = field(default_factory=MoveTable)
     free_moves: bool = False  # some move costs no agenda
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)  # inf: no maximum
@@ -70,6 +76,7 @@ class Rulebook:
     contest_blockers: frozenset[str] = frozenset()  # statuses that bar standing in contests
     ruin_statuses: frozenset[str] = frozenset()  # statuses that end a career
     automatic_positions: tuple[PositionDef, ...] = ()  # given to whoever qualifies
+    ending_positions: frozenset[str] = frozenset()  # with a fixed term, or lapsing
     victory_positions: frozenset[str] = frozenset()
     actor_events: tuple[EventDef, ...] = ()
     due_by_turn: dict[int, tuple[ContestDef, ...]] = field(default_factory=dict)  # a cache
@@ -83,7 +90,7 @@ class Rulebook:
         return self.move_table.open_at(state)
 
     def candidate_rows(self, state: GameState, actor: Actor) -> tuple[CandidateRow, ...]:
-        """Moves open this turn whose position requirement ``actor`` meets (see MoveTable)."""
+        """Moves whose turn-only and standing-only requirements hold (see MoveTable)."""
         return self.move_table.candidates(state, actor)
 
     def normalise(self, resource: str, value: float) -> float:
@@ -99,6 +106,14 @@ class Rulebook:
 def compile_rulebook(scenario: Scenario) -> Rulebook:
     """Index ``scenario`` and compile its conditions."""
     book = Rulebook(scenario=scenario)
+    _index(book, scenario)
+    _position_tables(book, scenario)
+    _move_tables(book, scenario)
+    _event_tables(book, scenario)
+    return book
+
+
+def _index(book: Rulebook, scenario: Scenario) -> None:
     book.resources = {r.id: r for r in scenario.resources}
     book.bounds = {r.id: (r.minimum, math.inf if r.maximum is None else r.maximum)
                    for r in scenario.resources}
@@ -113,22 +128,18 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
     book.events = {e.id: e for e in scenario.events}
     book.statuses = {s.id: s for s in scenario.statuses}
     book.channels = {c.id: c for c in scenario.channels}
-    book.move_requires = {m.id: compile_all(m.requires, scenario) for m in scenario.moves}
-    book.position_requires = {
-        p.id: compile_all(p.requires, scenario) for p in scenario.positions
-    }
+    book.contest_blockers = frozenset(s.id for s in scenario.statuses if s.blocks_contests)
+    book.ruin_statuses = frozenset(s.id for s in scenario.statuses if s.ruin)
+    book.victory_positions = frozenset(scenario.victory.positions)
+
+
+def _position_tables(book: Rulebook, scenario: Scenario) -> None:
+    book.position_requires = {p.id: compile_all(p.requires, scenario) for p in scenario.positions}
     book.contest_requires = {c.id: compile_all(c.requires, scenario) for c in scenario.contests}
     book.region_requires = {
         c.id: tuple(compile_all(r.requires, scenario) for r in c.regions)
         for c in scenario.contests if c.regions
     }
-    book.move_guards = {
-        m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
-        for m in scenario.moves
-    }
-    book.move_guard_checks = {mid: compile_guard(g) for mid, g in book.move_guards.items()}
-    book.free_moves = any(m.agenda == 0 for m in scenario.moves)
-    book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     for channel in scenario.channels:
         for pid in channel.entry_positions:
             book.entry_by_position.setdefault(pid, []).append(channel.id)
@@ -142,16 +153,28 @@ def compile_rulebook(scenario: Scenario) -> Rulebook:
     book.exclusions = {k: frozenset(v) for k, v in excl.items()}
     book.blocked_by = {p.id: book.exclusions[p.id] - frozenset(p.replaces)
                        for p in scenario.positions}
-    book.contest_blockers = frozenset(s.id for s in scenario.statuses if s.blocks_contests)
-    book.ruin_statuses = frozenset(s.id for s in scenario.statuses if s.ruin)
     book.automatic_positions = tuple(p for p in scenario.positions if p.obtained == "automatic")
+    book.ending_positions = frozenset(p.id for p in scenario.positions
+                                      if (p.term and p.obtained != "contest") or p.lapses)
+
+
+def _move_tables(book: Rulebook, scenario: Scenario) -> None:
+    book.move_requires = {m.id: compile_all(m.requires, scenario) for m in scenario.moves}
+    book.move_guards = {
+        m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
+        for m in scenario.moves
+    }
+    book.move_guard_checks = {mid: compile_guard(g) for mid, g in book.move_guards.items()}
+    book.free_moves = any(m.agenda == 0 for m in scenario.moves)
     gates = EffectGates(scenario, book.blocked_by)
     book.move_table = MoveTable.build(
         scenario, book.move_guard_checks,
         {mid: gates.for_effects(g) for mid, g in book.move_guards.items()})
-    book.victory_positions = frozenset(scenario.victory.positions)
+
+
+def _event_tables(book: Rulebook, scenario: Scenario) -> None:
+    book.event_conditions = {e.id: compile_all(e.conditions, scenario) for e in scenario.events}
     book.actor_events = tuple(e for e in scenario.events if e.scope == "actor")
     book.actor_draws = tuple((e, e.probability, book.event_conditions[e.id])
                              for e in book.actor_events)
     book.world_events = tuple(e for e in scenario.events if e.scope == "world")
-    return book

@@ -39,8 +39,11 @@ def finish_turn(state: GameState, out: list[Event]) -> None:
 def end_terms(state: GameState, out: list[Event]) -> None:
     """Fixed terms of appointed and examined seats run out; lapsing seats go when their
     requirements no longer hold."""
+    ending = state.book.ending_positions
     for aid in state.order:
         actor = state.actors[aid]
+        if ending.isdisjoint(actor.positions):
+            continue  # nothing held has a term to run out or can lapse
         for pid, holding in list(actor.positions.items()):
             pdef = state.book.positions[pid]
             expired = state.turn - holding.since >= pdef.term

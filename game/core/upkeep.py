@@ -132,6 +132,8 @@ def _decay(actor: Actor, decays: tuple[Decay, ...], out: list[Event]) -> None:
 
 
 def _statuses(state: GameState, actor: Actor, out: list[Event]) -> None:
+    if not actor.statuses:
+        return
     for sid, until in list(actor.statuses.items()):
         if until and until < state.turn:
             del actor.statuses[sid]
