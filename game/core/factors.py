@@ -79,18 +79,18 @@ def plan_sum(state: GameState, actor: Actor, plan: Plan, position: str | None) -
     total = 0.0
     resources = actor.resources
     for step in plan:
-        code = step[0]
+        code, source, weight, a, b = step
         # the commonest sources inline; the rest through step_value
         if code == RANGE:
-            total += step[2] * ((resources[step[1]] - step[3]) / step[4])
+            total += weight * ((resources[source] - a) / b)
         elif code == LOG:
-            total += step[2] * (math.log1p(max(resources[step[1]], 0.0)) / step[3])
+            total += weight * (math.log1p(max(resources[source], 0.0)) / a)
         elif code == POPULARITY:
             party = actor.party
-            total += step[2] * (state.popularity[party] / 100.0 if party is not None else 0.0)
+            total += weight * (state.popularity[party] / 100.0 if party is not None else 0.0)
         elif code == INCUMBENCY:
-            total += step[2] * (1.0 if position is not None and position in actor.positions
-                                else 0.0)
+            total += weight * (1.0 if position is not None and position in actor.positions
+                               else 0.0)
         else:
-            total += step[2] * step_value(state, actor, step, position)
+            total += weight * step_value(state, actor, step, position)
     return total
