@@ -101,15 +101,15 @@ def party_nominees(state: GameState, party: str, contest_id: str) -> int:
 def entrants(state: GameState, contest: ContestDef, party: str | None) -> list[Actor]:
     """Registered actors still eligible, plus incumbents who run again, in acting order."""
     found = []
+    cid, per_party, position = contest.id, contest.per_party, contest.position
+    incumbents = ((contest.incumbents_run or contest.kind == "confidence")
+                  and contest.kind != "nomination")
+    actors = state.actors
     for aid in state.order:
-        actor = state.actors[aid]
-        if contest.per_party and actor.party != party:
+        actor = actors[aid]
+        if per_party and actor.party != party:
             continue
-        running = contest.id in actor.registrations or (
-            (contest.incumbents_run or contest.kind == "confidence")
-            and contest.kind != "nomination"
-            and contest.position in actor.positions
-        )
+        running = cid in actor.registrations or (incumbents and position in actor.positions)
         if running and _standing_rejection(state, actor, contest) is None:
             found.append(actor)
     return found
@@ -267,11 +267,12 @@ def _clear_after(state: GameState, contest: ContestDef, out: list[Event]) -> Non
     # campaign momentum is spent on voters: only general elections use it up
     resets = [r for r in state.book.scenario.resources
               if r.resets_after_contest and contest.kind == "general_election"]
+    cid, nominations_end = contest.id, contest.kind != "nomination"
     for aid in state.order:
         actor = state.actors[aid]
-        if contest.id in actor.registrations:
-            actor.registrations.remove(contest.id)
+        if cid in actor.registrations:
+            actor.registrations.remove(cid)
             for rdef in resets:
-                set_value(state, actor, rdef.id, rdef.initial, f"contest:{contest.id}", out)
-        if contest.kind != "nomination" and contest.id in actor.nominations:
-            actor.nominations.remove(contest.id)
+                set_value(state, actor, rdef.id, rdef.initial, f"contest:{cid}", out)
+        if nominations_end and cid in actor.nominations:
+            actor.nominations.remove(cid)
