@@ -7,7 +7,7 @@ from functools import cache
 
 import pytest
 
-from game.ai import make_policy, policy_names, seat_policies, step
+from game.ai import make_policy, personas_for, seat_policies, step
 from game.ai.greedy import GreedyPolicy
 from game.content import load_scenario
 from game.core import (
@@ -88,8 +88,10 @@ def test_the_lazy_listing_is_the_listing(scenario: str) -> None:
     for state in _decisions(scenario, "random", seed=12, every=5):
         actor = to_move(state)
         assert actor is not None
+        listed = legal_moves(state, actor)
+        assert LegalMoves(state, actor).forced() == (listed[0] if len(listed) == 1 else None)
         lazy = LegalMoves(state, actor)
-        assert list(lazy) == legal_moves(state, actor)
+        assert list(lazy) == listed
         assert len(lazy) == len(legal_moves(state, actor))
         assert all(lazy.listed(c) for c in lazy)
         assert not lazy.listed(EndTurn(ActorId("nobody")))
@@ -98,7 +100,9 @@ def test_the_lazy_listing_is_the_listing(scenario: str) -> None:
 @pytest.mark.parametrize("scenario", SCENARIOS)
 def test_best_first_search_chooses_as_the_search_over_the_list(scenario: str) -> None:
     book = _book(scenario)
-    policies = [make_policy(name, book) for name in policy_names(book) if name != "random"]
+    # greedy and every persona's one-step valuer (as rivals play on easy)
+    policies = [make_policy("greedy", book),
+                *(GreedyPolicy(book, persona) for persona in personas_for(book.scenario).values())]
     compared = 0
     for state in _decisions(scenario, "random", seed=13, every=2):
         actor = to_move(state)

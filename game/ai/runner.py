@@ -58,7 +58,7 @@ def _decide(state: GameState, policies: Mapping[str, Policy]) -> tuple[Command, 
     legal = LegalMoves(state, actor)  # listed only if the policy asks for the list
     forced = legal.forced()
     if forced is not None:
-        return forced, True  # no agenda left, or a card with one answer: no decision
+        return forced, True  # a single legal command is no decision
     command = policies[actor].choose(View(state, actor), legal, ai_stream(state, actor))
     return command, legal.listed(command)
 

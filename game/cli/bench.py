@@ -14,13 +14,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from game.ai import make_policy
+from game.ai import DIFFICULTIES, make_policy
 from game.cli import non_negative, positive
 from game.content import DEFAULT_SCENARIO, load_scenario
 from game.core import Rulebook, compile_rulebook
 from game.sim.batch import BatchSpec, run_batch
 from game.sim.bench import (
+    BEFORE_DIFFICULTY,
     BEFORE_SCENARIO,
+    BENCH_DIFFICULTY,
     GREEDY_BEFORE,
     Throughput,
     pipeline_shares,
@@ -45,6 +47,10 @@ def register(sub: Any) -> None:
                              "default greedy); rivals play their personas")
     parser.add_argument("--every-seat", action="store_true",
                         help="every seat plays the policy, rivals too")
+    parser.add_argument("--difficulty", choices=DIFFICULTIES, default=BENCH_DIFFICULTY,
+                        metavar="LEVEL",
+                        help="how rivals playing their personas decide: easy (one step ahead, "
+                             "as when the figure before was taken), normal or hard (they plan)")
     parser.add_argument("--jobs", type=positive, default=1, metavar="J",
                         help="also run the careers as a batch over J worker processes and "
                              "report careers/s per core and the scaling (default 1: skip)")
@@ -75,24 +81,31 @@ def _rivals(args: argparse.Namespace, policy: str) -> str | None:
     return policy if args.every_seat else None
 
 
+def _seats(args: argparse.Namespace) -> str:
+    if args.every_seat:
+        return "every seat plays the policy"
+    return f"rivals play their personas ({args.difficulty})"
+
+
 def one_core(args: argparse.Namespace, book: Rulebook) -> None:
     """Careers back to back in this process, per policy: throughput, latency, the bare-loop
     floor of the same shape and, for greedy, the figure before the faster engine."""
-    seats = "every seat plays the policy" if args.every_seat else "rivals play their personas"
     print(f"scenario {book.scenario.id}: {args.careers} careers from seed {args.seed}, "
-          f"{len(book.scenario.actors)} actors, up to {book.scenario.max_turns} turns; {seats}")
+          f"{len(book.scenario.actors)} actors, up to {book.scenario.max_turns} turns; "
+          f"{_seats(args)}")
     print("careers/s on one core: this process's CPU time (wall clock is lower while other "
           "programs share the core)")
     args.one_core_rate = 0.0
     for name in args.policies:
         sample = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
-                              _rivals(args, name))
+                              _rivals(args, name), args.difficulty)
         measured = play_careers(book, name, args.seed, args.careers, _rivals(args, name),
-                                legal_per_decision=sample.legal)
+                                args.difficulty, legal_per_decision=sample.legal)
         args.one_core_rate = args.one_core_rate or measured.careers_per_cpu_s
         _throughput(name, measured)
         _floor(measured)
-        if name == "greedy" and not args.every_seat and book.scenario.id == BEFORE_SCENARIO:
+        if (name == "greedy" and not args.every_seat and args.difficulty == BEFORE_DIFFICULTY
+                and book.scenario.id == BEFORE_SCENARIO):
             low, high = GREEDY_BEFORE
             rate = measured.careers_per_cpu_s
             print(f"  before the faster engine:  {low:.0f}-{high:.0f} careers/s: now "
@@ -135,7 +148,8 @@ def across_cores(args: argparse.Namespace, book: Rulebook) -> None:
     games = max(args.careers, 8 * args.jobs)
     policy = args.policies[0]
     spec = BatchSpec(scenario=args.scenario, games=games, seed=args.seed,
-                     player_policies=(policy,), rival_policy=_rivals(args, policy))
+                     player_policies=(policy,), rival_policy=_rivals(args, policy),
+                     difficulty=args.difficulty)
     with tempfile.TemporaryDirectory(prefix="saluran-bench-") as folder:
         single = run_batch(spec, folder, jobs=1).careers_per_s
         arrivals: list[tuple[float, int]] = []
@@ -159,7 +173,8 @@ def pipeline(args: argparse.Namespace, book: Rulebook) -> None:
     if careers == 0:
         return
     policy = args.policies[0]
-    shares = pipeline_shares(book, policy, args.seed, careers, _rivals(args, policy))
+    shares = pipeline_shares(book, policy, args.seed, careers, _rivals(args, policy),
+                             args.difficulty)
     print(f"turn pipeline, share of time ({policy}, {careers} careers, timed separately):")
     for label, share in shares.items():
         print(f"  {label:<26} {100 * share:5.1f}%")

@@ -89,6 +89,25 @@ def legal_moves(state: GameState, actor_id: ActorId) -> list[Command]:
     return found
 
 
+def _some_move(state: GameState, actor: Actor, mask: int) -> bool:
+    """True if ``actor`` has at least one legal move (``legal_moves`` minus ending the turn,
+    stopping at the first); ``mask``: its candidate mask (``MoveTable.candidate_mask``)."""
+    table = state.book.move_table
+    rows = table.rows
+    agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
+    used, cooldowns, turn = actor.used_this_turn, actor.cooldowns, state.turn
+    for index in table.plain_first:  # any order answers; plain moves answer soonest
+        mid, cost, price, target_kind, requires, guard = rows[index]
+        if (not mask >> index & 1 or cost > agenda or (price and price > funds)
+                or mid in used or cooldowns.get(mid, 0) > turn
+                or (requires is not None and not requires(state, actor))):
+            continue
+        for target in _targets(state, actor, target_kind):
+            if guard is None or guard(state, actor, target) is None:
+                return True
+    return False
+
+
 def _targets(state: GameState, actor: Actor, target_kind: str) -> Sequence[str | None]:
     if target_kind == "none":
         return NO_TARGET
@@ -137,13 +156,14 @@ class MoveRanking:
 class LegalMoves(Sequence[Command]):
     """``legal_moves(state, actor_id)`` computed on first use; ``best`` may skip it."""
 
-    __slots__ = ("_found", "_given", "actor_id", "state")
+    __slots__ = ("_found", "_given", "_mask", "actor_id", "state")
 
     def __init__(self, state: GameState, actor_id: ActorId) -> None:
         self.state = state
         self.actor_id = actor_id
         self._found: list[Command] | None = None
         self._given: Command | None = None  # what ``best`` or ``forced`` answered
+        self._mask: int | None = None  # the actor's candidate mask, once looked up
 
     def listed(self, command: Command) -> bool:
         """True if the engine gave ``command`` as legal here (this very object, not an
@@ -160,13 +180,18 @@ class LegalMoves(Sequence[Command]):
         return self._found
 
     def forced(self) -> Command | None:
-        """The only command possible when that is plain without listing them (no agenda
-        left, or a card with a single answer); None otherwise."""
+        """The one legal command when there is exactly one (no decision to make), else None.
+
+        Ending the turn is the only command when no move is legal: that is decided by
+        looking for one legal move, not by listing them all.
+        """
         state = self.state
         if state.phase == "act":
             if state.order[state.current] != self.actor_id:
                 return None
-            if state.actors[self.actor_id].agenda <= 0 and not state.book.free_moves:
+            actor = state.actors[self.actor_id]
+            if (actor.agenda <= 0 and not state.book.free_moves) or not _some_move(
+                    state, actor, self._candidates(actor)):
                 self._given = _end_turn(state, self.actor_id)
                 return self._given
             return None
@@ -174,6 +199,11 @@ class LegalMoves(Sequence[Command]):
             choices = self.commands
             return choices[0] if len(choices) == 1 else None
         return None
+
+    def _candidates(self, actor: Actor) -> int:
+        if self._mask is None:
+            self._mask = self.state.book.move_table.candidate_mask(self.state, actor)
+        return self._mask
 
     def __len__(self) -> int:
         return len(self.commands)
@@ -203,8 +233,7 @@ class LegalMoves(Sequence[Command]):
                 or state.order[state.current] != actor.id
                 or (actor.agenda <= 0 and not state.book.free_moves)):
             return self._best_listed(ranking, value)
-        table = state.book.move_table
-        rows, candidates = table.rows, table.candidate_mask(state, actor)
+        rows, candidates = state.book.move_table.rows, self._candidates(actor)
         end_turn = _end_turn(state, self.actor_id)
         best: Command = end_turn  # what an empty search leaves
         best_value, best_at = float("-inf"), (-1, -1)

@@ -40,10 +40,14 @@ def _cached(cache: dict[K, V], key: K, value: V) -> None:
 class MoveTable:
     """Every move's row and its turn-only and standing-only requirements, with caches."""
 
-    __slots__ = ("_by_mask", "_open", "_standing", "rows", "standing_gates", "turn_gates")
+    __slots__ = ("_by_mask", "_open", "_standing", "plain_first", "rows", "standing_gates",
+                 "turn_gates")
 
     def __init__(self) -> None:
         self.rows: tuple[CandidateRow, ...] = ()
+        # row indexes, moves without funds, requirements or guards first: the quickest way
+        # to find out whether any move is legal at all
+        self.plain_first: tuple[int, ...] = ()
         self.turn_gates: tuple[Predicate | None, ...] = ()
         self.standing_gates: tuple[Predicate | None, ...] = ()
         self._open: dict[int, int] = {}  # turn -> mask of moves whose turn gate holds
@@ -68,6 +72,8 @@ class MoveTable:
                                         effect_gates[mdef.id]))
             rows.append(_row(mdef, _compiled(groups["state"], scenario), guards[mdef.id]))
         table.rows, table.turn_gates = tuple(rows), tuple(turn_gates)
+        table.plain_first = tuple(sorted(range(len(rows)), key=lambda i: (
+            bool(rows[i][2]) or rows[i][4] is not None or rows[i][5] is not None)))
         table.standing_gates = tuple(standing_gates)
         return table
 

@@ -10,7 +10,7 @@ from game.core.effects import ALWAYS_POSSIBLE, Guard, compile_guard
 from game.core.factors import Plan, compile_factors, scenario_factor_lists
 from game.core.moverows import CandidateRow, MoveTable
 from game.core.moves import ChooseOption, EndTurn, MakeMove
-from game.core.rules import Effect
+from game.core.rules import ContestSoon, Effect, TurnRange
 from game.core.scenario import (
     ChannelDef,
     ContestDef,
@@ -58,6 +58,9 @@ class Rulebook:
     # effects of a move (and its success) that can be impossible: checked before it is made
     move_guards: dict[str, tuple[Effect, ...]] = field(default_factory=dict)
     move_guard_checks: dict[str, Guard | None] = field(default_factory=dict)  # compiled
+    # the top-level conditions of each move's requirements that read the turn alone (the
+    # elections ahead): the planner reads a move's calendar from them
+    move_turn_gates: dict[str, Predicate] = field(default_factory=dict)
     # each move's requirements split by what they read: the turn, the standing, the rest
     move_table: MoveTable = field(default_factory=MoveTable)
     free_moves: bool = False  # some move costs no agenda
@@ -160,6 +163,11 @@ def _position_tables(book: Rulebook, scenario: Scenario) -> None:
 
 def _move_tables(book: Rulebook, scenario: Scenario) -> None:
     book.move_requires = {m.id: compile_all(m.requires, scenario) for m in scenario.moves}
+    book.move_turn_gates = {
+        m.id: compile_all(tuple(c for c in m.requires if isinstance(c, ContestSoon | TurnRange)),
+                          scenario)
+        for m in scenario.moves
+    }
     book.move_guards = {
         m.id: tuple(e for e in (*m.effects, *m.on_success) if not isinstance(e, ALWAYS_POSSIBLE))
         for m in scenario.moves

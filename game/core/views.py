@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.core import contests, positions
-from game.core.codec import dump_state, load_state
+from game.core.clone import clone_state
 from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
 from game.core.ids import ActorId
@@ -155,6 +155,4 @@ class View:
 
     def clone(self, seed: int) -> GameState:
         """An independent copy of the game that rolls its own dice from ``seed``."""
-        data = dump_state(self._state)
-        data["seed"] = seed
-        return load_state(self._state.book, data)
+        return clone_state(self._state, seed)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.ai import Policy, seat_policies, step
+from game.ai import DEFAULT_DIFFICULTY, Policy, seat_policies, step
 from game.core import Command, Rulebook, new_game
 from game.core.views import View
 from game.sim.floor import Shape, bare_career, schedule
@@ -40,6 +40,9 @@ OTHER_STEP = "other (loop, views, dice)"
 #: ``saluran sim --jobs 1``, nusantara, rivals on their personas).
 GREEDY_BEFORE = (10.0, 14.0)
 BEFORE_SCENARIO = "nusantara"
+BEFORE_DIFFICULTY = "easy"  # rivals then played their personas one step ahead
+#: The bench's rivals by default: as when the figure before was taken, so it compares.
+BENCH_DIFFICULTY = BEFORE_DIFFICULTY
 
 
 @dataclass(slots=True)
@@ -87,14 +90,14 @@ class Throughput:
 
 
 def play_careers(book: Rulebook, policy: str, seed: int, careers: int,
-                 rivals: str | None = None, legal_per_decision: float | None = None,
-                 ) -> Throughput:
+                 rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY,
+                 legal_per_decision: float | None = None) -> Throughput:
     """Play ``careers`` careers (seeds ``seed``..) with no recording; time each one.
 
     With ``legal_per_decision`` (see ``floor.career_shape``) each career is followed by the
     bare loop of its shape, timed apart: both see the same load on the machine.
     """
-    policies = seat_policies(book, policy, rivals)
+    policies = seat_policies(book, policy, rivals, difficulty)
     moves = tuple(m.id for m in book.scenario.moves)
     measured = Throughput(careers, [], [], 0)
     for offset in range(careers):
@@ -171,11 +174,12 @@ class TimedPolicy:
 
 
 def pipeline_shares(book: Rulebook, policy: str, seed: int, careers: int,
-                    rivals: str | None = None) -> dict[str, float]:
+                    rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY,
+                    ) -> dict[str, float]:
     """Share of a career's time in each pipeline step (sums to 1), over ``careers`` careers."""
     timer = StageTimer()
-    policies: Mapping[str, Policy] = {
-        aid: TimedPolicy(p, timer) for aid, p in seat_policies(book, policy, rivals).items()}
+    seats = seat_policies(book, policy, rivals, difficulty)
+    policies: Mapping[str, Policy] = {aid: TimedPolicy(p, timer) for aid, p in seats.items()}
     with timer.installed():
         started = time.perf_counter()
         for offset in range(careers):

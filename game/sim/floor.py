@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai import seat_policies, step
+from game.ai import DEFAULT_DIFFICULTY, seat_policies, step
 from game.core import Rulebook, legal_moves, new_game, to_move
 
 
@@ -32,9 +32,9 @@ class Shape:
 
 
 def career_shape(book: Rulebook, policy: str, seed: int, careers: int,
-                 rivals: str | None = None) -> Shape:
+                 rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY) -> Shape:
     """The shape of ``careers`` careers from ``seed`` on (played again, untimed)."""
-    policies = seat_policies(book, policy, rivals)
+    policies = seat_policies(book, policy, rivals, difficulty)
     decisions = listed = events = 0
     for offset in range(careers):
         state, setup = new_game(book, seed + offset)
