@@ -233,50 +233,56 @@ class LegalMoves(Sequence[Command]):
                 or state.order[state.current] != actor.id
                 or (actor.agenda <= 0 and not state.book.free_moves)):
             return self._best_listed(ranking, value)
-        rows, candidates = state.book.move_table.rows, self._candidates(actor)
-        end_turn = _end_turn(state, self.actor_id)
-        best: Command = end_turn  # what an empty search leaves
-        best_value, best_at = float("-inf"), (-1, -1)
-        # the checks of legal_moves, inlined: this loop is a greedy decision's hot path
-        agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
-        used, cooldowns, turn = actor.used_this_turn, actor.cooldowns, state.turn
-        commands, actor_id = state.book.commands, self.actor_id
-        for index, bound, row in ranking.order(rows, candidates):
-            if bound < best_value:
-                break  # every later bound is lower still: nothing left can win
-            if row is None:
-                targets: Sequence[str | None] = NO_TARGET
-                guard = None
-            else:
-                mid, cost, price, target_kind, requires, guard = row
-                if (cost > agenda or (price and price > funds) or mid in used
-                        or cooldowns.get(mid, 0) > turn
-                        or (requires is not None and not requires(state, actor))):
-                    continue
-                targets = NO_TARGET if target_kind == "none" else _targets(state, actor,
-                                                                           target_kind)
-            for place, target in enumerate(targets):
-                if guard is not None and guard(state, actor, target) is not None:
-                    continue
-                if row is None:
-                    command: Command = end_turn
-                else:
-                    key = (actor_id, mid, target)
-                    found = commands.get(key)
-                    if found is None:
-                        found = commands[key] = MakeMove(actor_id, MoveId(mid), target)
-                    command = found
-                if bound < best_value:  # a command of this move may have raised the best
-                    break
-                worth = value(command)
-                if worth > best_value or (worth == best_value and (index, place) < best_at):
-                    best, best_value, best_at = command, worth, (index, place)
-        self._given = best
-        return best
+        order = ranking.order(state.book.move_table.rows, self._candidates(actor))
+        self._given = _best_first(state, actor, order, value)
+        return self._given
 
     def _best_listed(self, ranking: MoveRanking, value: Callable[[Command], float]) -> Command:
         """``best`` over the listed commands (event answers, or a list already built)."""
         return best_of(self.commands, ranking.bounds, value)
+
+
+def _best_first(
+    state: GameState, actor: Actor, order: tuple[Ranked, ...], value: Callable[[Command], float],
+) -> Command:
+    """``LegalMoves.best`` in the act phase: rows by falling bound, legality checked as late
+    as possible (the checks of ``legal_moves``, inlined: a greedy decision's hot path)."""
+    actor_id = actor.id
+    best: Command = _end_turn(state, actor_id)  # what an empty search leaves
+    best_value, best_at = float("-inf"), (-1, -1)
+    agenda, funds = actor.agenda, actor.resources.get(FUNDS, 0.0)
+    used, cooldowns, turn = actor.used_this_turn, actor.cooldowns, state.turn
+    commands = state.book.commands
+    for index, bound, row in order:
+        if bound < best_value:
+            break  # every later bound is lower still: nothing left can win
+        if row is None:  # ending the turn
+            targets: Sequence[str | None] = NO_TARGET
+            guard = None
+        else:
+            mid, cost, price, target_kind, requires, guard = row
+            if (cost > agenda or (price and price > funds) or mid in used
+                    or cooldowns.get(mid, 0) > turn
+                    or (requires is not None and not requires(state, actor))):
+                continue
+            targets = NO_TARGET if target_kind == "none" else _targets(state, actor, target_kind)
+        for place, target in enumerate(targets):
+            if guard is not None and guard(state, actor, target) is not None:
+                continue
+            if row is None:
+                command: Command = _end_turn(state, actor_id)
+            else:
+                key = (actor_id, mid, target)
+                found = commands.get(key)
+                if found is None:
+                    found = commands[key] = MakeMove(actor_id, MoveId(mid), target)
+                command = found
+            if bound < best_value:  # a command of this move may have raised the best
+                break
+            worth = value(command)
+            if worth > best_value or (worth == best_value and (index, place) < best_at):
+                best, best_value, best_at = command, worth, (index, place)
+    return best
 
 
 def best_of(
