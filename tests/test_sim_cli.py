@@ -124,6 +124,13 @@ def test_bench_compares_every_policy_given_with_the_bare_loop(
     assert "before the faster engine" not in text  # recorded for nusantara only
 
 
+def test_bench_times_careers_against_planning_rivals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["bench", "--scenario", MINI, "--careers", "1", "--pipeline", "0",
+                    "--difficulty", "normal"]) == 0
+    text = capsys.readouterr().out
+    assert "rivals play their personas (normal)" in text and "greedy:" in text
+
+
 def test_bench_names_an_unknown_policy_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(["bench", "--scenario", MINI, "--careers", "1", "--policy", "planer"]) == 1
     captured = capsys.readouterr()
