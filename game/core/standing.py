@@ -95,8 +95,13 @@ class EffectGates:
             if isinstance(effect, JoinParty):
                 return None
             if isinstance(effect, EnterContest):
-                tests.append(self._entry(self.contests[effect.contest]))
+                contest = self.contests.get(effect.contest)
+                if contest is None or contest.position not in self.positions:
+                    return None  # a dangling reference: left to the full check to refuse
+                tests.append(self._entry(contest))
             elif isinstance(effect, GainPosition):
+                if effect.position not in self.positions:
+                    return None
                 tests.append(self._seat(self.positions[effect.position]))
         if not tests:
             return None
