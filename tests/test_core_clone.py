@@ -17,7 +17,7 @@ from game.core.clone import ACTOR_FIELDS, HOLDING_FIELDS, PENDING_FIELDS, STATE_
 from game.core.codec import load_state
 from game.core.state import Actor, Holding, PendingChoice
 
-SCENARIOS = ("nusantara", "westminster", "partai_tunggal", "federal")
+SCENARIOS = ("nusantara", "westminster", "partai_tunggal", "federal", "auerland")
 PLAY_ON = 150  # decisions each copy plays after the split: several turns, contests included
 
 
@@ -122,8 +122,10 @@ def _containers(obj: Any) -> dict[str, Any]:
             if isinstance(getattr(obj, f.name), dict | list)}
 
 
-def test_a_clone_shares_no_mutable_part_but_the_rulebook() -> None:
-    state = _states("nusantara", 4)[1]
+@pytest.mark.parametrize("scenario", ["nusantara", "auerland"])  # auerland: governments
+def test_a_clone_shares_no_mutable_part_but_the_rulebook(scenario: str) -> None:
+    state = _states(scenario, 4)[1]
+    assert state.coalitions or scenario != "auerland"
     copy = clone_state(state)
     assert copy.book is state.book
     for name, value in _containers(state).items():
@@ -133,6 +135,8 @@ def test_a_clone_shares_no_mutable_part_but_the_rulebook() -> None:
         assert copy.seats[key] is not holders
     for body, chamber in state.party_seats.items():
         assert copy.party_seats[body] is not chamber
+    for body, parties in state.coalitions.items():
+        assert copy.coalitions[body] is not parties
     for aid, actor in state.actors.items():
         twin = copy.actors[aid]
         assert twin is not actor

@@ -27,7 +27,7 @@ from game.core.ids import ActorId, MoveId
 from game.core.legal import LegalMoves, best_of
 from game.core.views import View
 
-SCENARIOS = ("nusantara", "westminster", "partai_tunggal", "federal")
+SCENARIOS = ("nusantara", "westminster", "partai_tunggal", "federal", "auerland")
 
 
 @cache

@@ -21,7 +21,7 @@ HOLDING_FIELDS = ("since", "party", "wins")
 PENDING_FIELDS = ("actor", "event")
 STATE_FIELDS = (
     "book", "scenario_id", "seed", "turn", "phase", "order", "current", "actors", "popularity",
-    "seats", "party_seats", "pending", "result", "move_count",
+    "seats", "party_seats", "coalitions", "pending", "result", "move_count",
 )
 
 
@@ -45,12 +45,14 @@ def clone_state(state: GameState, seed: int | None = None) -> GameState:
     copy plays on exactly as the original would under the same commands.
     """
     return GameState(
-        state.book, state.scenario_id, state.seed if seed is None else seed, state.turn,
-        state.phase, state.order.copy(), state.current,
-        {aid: clone_actor(actor) for aid, actor in state.actors.items()},
-        state.popularity.copy(),
-        {key: holders.copy() for key, holders in state.seats.items()},
-        {body: chamber.copy() for body, chamber in state.party_seats.items()},
-        [PendingChoice(p.actor, p.event) for p in state.pending],
-        state.result, state.move_count,
+        book=state.book, scenario_id=state.scenario_id,
+        seed=state.seed if seed is None else seed, turn=state.turn, phase=state.phase,
+        order=state.order.copy(), current=state.current,
+        actors={aid: clone_actor(actor) for aid, actor in state.actors.items()},
+        popularity=state.popularity.copy(),
+        seats={key: holders.copy() for key, holders in state.seats.items()},
+        party_seats={body: chamber.copy() for body, chamber in state.party_seats.items()},
+        coalitions={chamber: parties.copy() for chamber, parties in state.coalitions.items()},
+        pending=[PendingChoice(p.actor, p.event) for p in state.pending],
+        result=state.result, move_count=state.move_count,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from game.core.ballots import ELECTION_KINDS
+from game.core.ballots import CHAMBER_KINDS, ELECTION_KINDS
 from game.core.conditions import Predicate, compile_all
 from game.core.rules import (
     AgeRange,
@@ -125,7 +125,9 @@ class EffectGates:
         """``contests.entry_rejection``'s standing-only part."""
         needs_party = contest.per_party or contest.kind == "nomination"
         requires = standing_part(contest.requires, self.scenario)
-        pid, election = contest.position, contest.kind in ELECTION_KINDS
+        pid = contest.position
+        confidence = contest.kind == "confidence"
+        running = contest.kind in ELECTION_KINDS | CHAMBER_KINDS
         seat = self._seat(self.positions[pid])
 
         def may_stand(s: GameState, a: Actor) -> bool:
@@ -133,7 +135,9 @@ class EffectGates:
                 return False
             if requires is not None and not requires(s, a):
                 return False
+            if confidence:  # only the holder faces a confidence vote
+                return pid in a.positions
             # a holder standing again is checked against term limits only
-            return (election and pid in a.positions) or seat(s, a)
+            return (running and pid in a.positions) or seat(s, a)
 
         return may_stand
