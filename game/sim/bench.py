@@ -25,6 +25,7 @@ PIPELINE: tuple[tuple[str, str, str], ...] = (
     ("upkeep", "game.core.turns", "upkeep"),
     ("legal moves (listed)", "game.core.legal", "legal_moves"),
     ("validate", "game.core.engine", "validate"),
+    ("polls (AI win chances)", "game.core.views", "win_chance"),
     ("moves resolve", "game.core.engine", "_make_move"),
     ("event draws", "game.core.cards", "draw_world"),
     ("event draws", "game.core.cards", "draw_for_actor"),
