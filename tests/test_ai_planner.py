@@ -124,7 +124,7 @@ def test_personas_take_their_own_roads() -> None:
     play(state, seat_policies(book, "technocrat", None, "hard"), until_turn=12)
     assert "bureaucrat" in state.player.channels  # sat the civil-service exam
     state, _ = new_game(book, 2)
-    play(state, seat_policies(book, "diplomat", None, "hard"), until_turn=14)
+    play(state, seat_policies(book, "diplomat", None, "hard"), until_turn=20)
     assert "diplomat" in state.player.channels  # entered the diplomatic academy
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from game.ai.valuation import Op, Valuer
 from game.core import Command, EndTurn, MakeMove
+from game.core.fatigue import yield_factor
 from game.core.legal import LegalMoves, MoveRanking, best_of
 from game.core.rulebook import Rulebook
 from game.core.rules import Effect
@@ -72,22 +73,26 @@ class GreedyPolicy:
 
     def _value(self, view: View, me: Actor, command: Command) -> float:
         if isinstance(command, MakeMove):
-            return self._planned(view, me, self._plans[command.move], command.target)
+            return self._planned(view, me, self._plans[command.move], command.target,
+                                 view.gain_share(command.move))
         if isinstance(command, EndTurn):
             return 0.0
         return self._planned(view, me, self._choice_plans[command.event, command.choice], None)
 
-    def _planned(self, view: View, me: Actor, plan: Plan, target: str | None) -> float:
-        """``value`` from a compiled plan: the same numbers, computed the same way."""
+    def _planned(self, view: View, me: Actor, plan: Plan, target: str | None,
+                 share: float = 1.0) -> float:
+        """``value`` from a compiled plan: the same numbers, computed the same way.
+        ``share``: the part of its resource gains a repeated move yields."""
         effects, check, on_success, on_failure, bias, cost, agenda = plan
         value_of = self.valuer.value_of
-        value = value_of(view, me, effects, target) if effects else 0.0
+        value = value_of(view, me, effects, target, share) if effects else 0.0
         if check is None:
-            value = value + (value_of(view, me, on_success, target) if on_success else 0.0)
+            value = value + (value_of(view, me, on_success, target, share) if on_success
+                             else 0.0)
         else:
             chance = view.chance(check)
-            win = value_of(view, me, on_success, target) if on_success else 0.0
-            lose = value_of(view, me, on_failure, target) if on_failure else 0.0
+            win = value_of(view, me, on_success, target, share) if on_success else 0.0
+            lose = value_of(view, me, on_failure, target, share) if on_failure else 0.0
             spread = abs(win - lose) * chance * (1.0 - chance)
             value = (value + chance * win + (1.0 - chance) * lose
                      - self._spread_weight * spread)
@@ -104,10 +109,13 @@ class GreedyPolicy:
         ``LegalMoves``, moves whose ceiling cannot win are not even checked for legality.
         """
         me, planned, plans = view.me, self._planned, self._plans
+        book, turn, recent = view.book, view.turn, me.recent
 
         def value(command: Command) -> float:
             if isinstance(command, MakeMove):  # the commonest: straight to its plan
-                return planned(view, me, plans[command.move], command.target)
+                move = command.move
+                return planned(view, me, plans[move], command.target,
+                               yield_factor(book, me, move, turn) if move in recent else 1.0)
             return self._value(view, me, command)
 
         if isinstance(legal, LegalMoves):

@@ -176,12 +176,16 @@ class Valuer:
             return 0.0
         return self.value_of(view, view.me, self.compiled(effects), target)
 
-    def value_of(self, view: View, me: Actor, ops: tuple[Op, ...], target: str | None) -> float:
-        """``effects`` on compiled operations; ``me`` is ``view.me``."""
+    def value_of(self, view: View, me: Actor, ops: tuple[Op, ...], target: str | None,
+                 share: float = 1.0) -> float:
+        """``effects`` on compiled operations; ``me`` is ``view.me``; resource gains count
+        at ``share`` (a repeated move's diminishing returns)."""
         resources = me.resources
         total = 0.0
         for code, key, amount, weight, low, high in ops:
             if code == RESOURCE:
+                if share != 1.0 and amount > 0:
+                    amount *= share
                 now = resources[key]
                 new = now + amount
                 new = high if new > high else low if new < low else new

@@ -120,6 +120,8 @@ class Narrator:
                 label += ": " + self.said.text(self._party_name(event.target))
         if event.check is not None:
             label += f" ({self.outcome(event.check)})"
+        if event.share < 1.0:
+            label += f" ({self.said.t('move.repeated', share=self.said.percent(event.share))})"
         if event.actor != self.player:
             self.rival_counts["moves"] += 1
             self.rival_moves.setdefault(event.actor, []).append(label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.content import models as m
+from game.content.models_objects import RepeatModel
 from game.core import rules as r
 from game.core import scenario as s
 from game.core.ids import (
@@ -167,7 +168,12 @@ def move(v: m.Move) -> s.MoveDef:
         requires=conditions(v.requires), agenda=v.cost.agenda, funds=v.cost.funds,
         effects=effects(v.effects), check=_check(v.check), on_success=effects(v.on_success),
         on_failure=effects(v.on_failure), cooldown=v.cooldown, target=v.target, once=v.once,
+        repeat=_repeat(v.repeat),
     )
+
+
+def _repeat(r: RepeatModel | None) -> s.Repeat | None:
+    return None if r is None else s.Repeat(r.window, r.falloff)
 
 
 def event(e: m.Event) -> s.EventDef:
@@ -191,10 +197,11 @@ def scenario(main: m.ScenarioFile, merged: m.Parts, fingerprint: str) -> s.Scena
         start_year=main.calendar.start_year, start_age=main.start_age,
         months_per_turn=main.calendar.months_per_turn, max_turns=main.calendar.max_turns,
         agenda_per_turn=main.agenda_per_turn, debt_limit=main.debt_limit,
-        living_cost=main.living_cost,
+        living_cost=main.living_cost, repeat=_repeat(main.repeat),
         resources=tuple(
             s.ResourceDef(ResourceId(x.id), dict(x.name), x.min, x.max, x.initial, x.decay,
-                          x.baseline, x.skill, x.party_bound, x.resets_after_contest, x.log_scale)
+                          x.baseline, x.skill, x.party_bound, x.resets_after_contest, x.log_scale,
+                          x.taper)
             for x in merged.resources
         ),
         tracks=tuple(s.TrackDef(TrackId(t.id), dict(t.name)) for t in merged.tracks),

@@ -35,6 +35,7 @@ from game.content.models_objects import (
     Persona,
     Position,
     Region,
+    RepeatModel,
     Resource,
     ScheduleModel,
     Status,
@@ -304,6 +305,9 @@ class ScenarioLayer(Layer):
     """Funds may fall this low before ruin threatens (default -100)."""
     living_cost: Amount | SkipJsonSchema[None] = None
     """Funds spent every turn on living (default 0)."""
+    repeat: RepeatModel | SkipJsonSchema[None] = None
+    """Diminishing returns of every move made again soon, unless the move sets its own \
+(default: none)."""
     include: list[IncludePath] = []
     """Part files merged after this one, relative to this file."""
     victory: Victory | SkipJsonSchema[None] = None
@@ -349,6 +353,7 @@ class ScenarioFile(Parts):
     agenda_per_turn: Annotated[int, Field(ge=1, le=20)] = 3
     debt_limit: Amount = -100
     living_cost: Amount = 0
+    repeat: RepeatModel | SkipJsonSchema[None] = None
     include: list[IncludePath] = []
     victory: Victory
 

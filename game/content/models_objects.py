@@ -58,6 +58,9 @@ class Resource(Strict):
     """Reset to ``initial`` after each general election the actor stood in (campaign momentum)."""
     log_scale: Annotated[float, Field(ge=0, le=1e9)] = 0
     """Above 0: contests and checks read log(1+value)/log(1+log_scale) (for money)."""
+    taper: Probability = 0
+    """Gains shrink as the value nears ``max``: a gain is multiplied by 1 - taper x (the \
+share of the range already filled). 0: no taper; needs a ``max``."""
 
 
 class Track(Strict):
@@ -286,6 +289,15 @@ class CheckModel(Strict):
     """Highest chance."""
 
 
+class RepeatModel(Strict):
+    """Diminishing returns of a move made again soon."""
+
+    window: Annotated[int, Field(ge=1, le=100)]
+    """How many turns back a move's earlier uses count."""
+    falloff: Probability
+    """Each earlier use within the window multiplies the gains by this (1: no falloff)."""
+
+
 class Cost(Strict):
     """What a move costs."""
 
@@ -324,6 +336,9 @@ class Move(Strict):
     """What the player picks when making it: nothing, a party or a held position."""
     once: bool = False
     """Can be made only once per career."""
+    repeat: RepeatModel | SkipJsonSchema[None] = None
+    """Its own diminishing returns when made again soon (default: the scenario's \
+``repeat``; ``{"window": 1, "falloff": 1}`` turns them off)."""
 
 
 class Choice(Strict):

@@ -14,7 +14,7 @@ from game.core.state import Actor, GameState, Holding, PendingChoice
 ACTOR_FIELDS = (
     "id", "name", "persona", "is_player", "resources", "positions", "first_held", "turns_held",
     "party", "party_since", "statuses", "agenda", "cooldowns", "used_this_turn",
-    "registrations", "nominations", "event_ready", "channels", "debt_turns", "result",
+    "registrations", "nominations", "event_ready", "channels", "recent", "debt_turns", "result",
     "ended_turn",
 )
 HOLDING_FIELDS = ("since", "party", "wins")
@@ -33,8 +33,9 @@ def clone_actor(actor: Actor) -> Actor:
         actor.first_held.copy(), actor.turns_held.copy(), actor.party, actor.party_since,
         actor.statuses.copy(), actor.agenda, actor.cooldowns.copy(),
         actor.used_this_turn.copy(), actor.registrations.copy(), actor.nominations.copy(),
-        actor.event_ready.copy(), actor.channels.copy(), actor.debt_turns, actor.result,
-        actor.ended_turn,
+        actor.event_ready.copy(), actor.channels.copy(),
+        {move: turns.copy() for move, turns in actor.recent.items()}, actor.debt_turns,
+        actor.result, actor.ended_turn,
     )
 
 

@@ -20,7 +20,7 @@ DUMP_VERSION = 1
 
 
 def _actor_dump(actor: Actor) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": actor.id, "name": actor.name, "persona": actor.persona, "player": actor.is_player,
         "resources": dict(actor.resources),
         "positions": {p: asdict(h) for p, h in actor.positions.items()},
@@ -32,11 +32,14 @@ def _actor_dump(actor: Actor) -> dict[str, Any]:
         "event_ready": dict(actor.event_ready), "channels": dict(actor.channels),
         "debt_turns": actor.debt_turns, "result": actor.result, "ended_turn": actor.ended_turn,
     }
+    if actor.recent:  # absent without repeated moves, so older dumps keep their hashes
+        data["recent"] = {move: list(turns) for move, turns in actor.recent.items()}
+    return data
 
 
 def dump_state(state: GameState) -> dict[str, Any]:
     """Every field of ``state`` as JSON-ready data (the rulebook is referenced by id)."""
-    data = {
+    data: dict[str, Any] = {
         "version": DUMP_VERSION,
         "scenario": state.scenario_id,
         "fingerprint": state.book.scenario.fingerprint,
@@ -79,7 +82,9 @@ def _actor_load(data: dict[str, Any]) -> Actor:
         agenda=data["agenda"], cooldowns=dict(data["cooldowns"]),
         used_this_turn=list(data["used_this_turn"]), registrations=list(data["registrations"]),
         nominations=list(data["nominations"]), event_ready=dict(data["event_ready"]),
-        channels=dict(data["channels"]), debt_turns=data["debt_turns"], result=data["result"],
+        channels=dict(data["channels"]),
+        recent={str(m): [int(t) for t in turns] for m, turns in data.get("recent", {}).items()},
+        debt_turns=data["debt_turns"], result=data["result"],
         ended_turn=data["ended_turn"],
     )
 

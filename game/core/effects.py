@@ -107,13 +107,18 @@ def apply_effects(
     target: str | None,
     reason: str,
     out: list[Event],
+    share: float = 1.0,
 ) -> None:
-    """Apply ``effects`` in order; ones that became impossible meanwhile are skipped."""
+    """Apply ``effects`` in order; ones that became impossible meanwhile are skipped.
+
+    ``share`` scales resource gains (a repeated move's diminishing returns), not costs."""
     for effect in effects:
         if actor.result is not None:
             return
         if isinstance(effect, ChangeResource):  # the commonest effect: straight through
-            change(state, actor, effect.resource, effect.delta, reason, out)
+            delta = effect.delta
+            change(state, actor, effect.resource, delta * share if delta > 0 else delta,
+                   reason, out)
         elif isinstance(effect, ALWAYS_POSSIBLE) or feasibility(state, actor, effect,
                                                                  target) is None:
             _apply(state, actor, effect, target, reason, out)

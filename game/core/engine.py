@@ -13,6 +13,7 @@ from typing import assert_never
 from game.core import turns
 from game.core.effects import apply_effects
 from game.core.events import CheckRolled, ChoiceMade, Event, MoveMade, TurnEnded
+from game.core.fatigue import remember, yield_factor
 from game.core.legal import legal_moves, to_move
 from game.core.moves import ChooseOption, Command, EndTurn, MakeMove, Rejection
 from game.core.resources import change
@@ -165,14 +166,16 @@ def _make_move(state: GameState, actor: Actor, command: MakeMove, out: list[Even
     made_at = len(out)
     if mdef.funds:
         change(state, actor, FUNDS, -mdef.funds, reason, out)
-    apply_effects(state, actor, mdef.effects, command.target, reason, out)
+    share = yield_factor(state.book, actor, mdef.id, state.turn)
+    remember(state.book, actor, mdef.id, state.turn)
+    apply_effects(state, actor, mdef.effects, command.target, reason, out, share)
     rolled = None
     if mdef.check is not None:
         success, rolled = _roll(state, actor, mdef.check, f"move{state.move_count}:{mdef.id}")
         follow = mdef.on_success if success else mdef.on_failure
-        apply_effects(state, actor, follow, command.target, reason, out)
+        apply_effects(state, actor, follow, command.target, reason, out, share)
     out.insert(made_at, MoveMade(actor.id, mdef.id, command.target, mdef.agenda, mdef.funds,
-                                 rolled))
+                                 rolled, share))
 
 
 def _choose(state: GameState, actor: Actor, command: ChooseOption, out: list[Event]) -> None:

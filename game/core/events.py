@@ -71,6 +71,7 @@ class MoveMade:
     agenda: int
     funds: float
     check: CheckRolled | None
+    share: float = 1.0  # the share of its gains it yielded (less when repeated soon)
     kind: str = "move_made"
 
 

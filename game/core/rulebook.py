@@ -17,6 +17,7 @@ from game.core.scenario import (
     EventDef,
     MoveDef,
     PositionDef,
+    Repeat,
     ResourceDef,
     Scenario,
     StatusDef,
@@ -65,6 +66,10 @@ class Rulebook:
     move_table: MoveTable = field(default_factory=MoveTable)
     free_moves: bool = False  # some move costs no agenda
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)  # inf: no maximum
+    tapers: dict[str, float] = field(default_factory=dict)  # resources whose gains taper
+    # each repeatable move's diminishing returns (its own, else the scenario's); moves
+    # without any are absent
+    repeats: dict[str, Repeat] = field(default_factory=dict)
     upkeep_table: UpkeepTable = field(default_factory=UpkeepTable.empty)
     # interned commands: they are immutable values, and building frozen dataclasses is slow
     commands: dict[tuple[str, str, str | None], MakeMove] = field(default_factory=dict)
@@ -120,6 +125,8 @@ def _index(book: Rulebook, scenario: Scenario) -> None:
     book.resources = {r.id: r for r in scenario.resources}
     book.bounds = {r.id: (r.minimum, math.inf if r.maximum is None else r.maximum)
                    for r in scenario.resources}
+    book.tapers = {r.id: r.taper for r in scenario.resources
+                   if r.taper > 0 and r.maximum is not None and r.maximum > r.minimum}
     book.upkeep_table = compile_upkeep(scenario)
     for factors in scenario_factor_lists(scenario):
         plan = compile_factors(factors, book.resources)
@@ -174,6 +181,10 @@ def _move_tables(book: Rulebook, scenario: Scenario) -> None:
     }
     book.move_guard_checks = {mid: compile_guard(g) for mid, g in book.move_guards.items()}
     book.free_moves = any(m.agenda == 0 for m in scenario.moves)
+    for m in scenario.moves:
+        repeat = m.repeat or scenario.repeat
+        if repeat is not None and not m.once and repeat.window > 0 and repeat.falloff < 1.0:
+            book.repeats[m.id] = repeat
     gates = EffectGates(scenario, book.blocked_by)
     book.move_table = MoveTable.build(
         scenario, book.move_guard_checks,

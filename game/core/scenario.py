@@ -51,6 +51,9 @@ class ResourceDef:
     party_bound: bool = False  # reset to ``initial`` when the actor leaves a party
     resets_after_contest: bool = False  # campaign momentum: spent by each general election
     log_scale: float = 0.0  # >0: contests and checks read log1p(value)/log1p(log_scale)
+    # 0..1: gains shrink as the value nears the maximum, by taper x the share of the range
+    # already filled (a cap that binds is felt before it is reached)
+    taper: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +197,15 @@ class Check:
 
 
 @dataclass(frozen=True, slots=True)
+class Repeat:
+    """Diminishing returns of a repeated move: its gains are multiplied by ``falloff`` once
+    for each time the actor made it in the ``window`` turns before this one."""
+
+    window: int
+    falloff: float
+
+
+@dataclass(frozen=True, slots=True)
 class MoveDef:
     """A channel move an actor may make with agenda points."""
 
@@ -211,6 +223,7 @@ class MoveDef:
     cooldown: int = 0  # turns before it can be made again (0 = next turn)
     target: MoveTarget = "none"
     once: bool = False
+    repeat: Repeat | None = None  # None: the scenario's ``repeat`` (if any) applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,4 +334,5 @@ class Scenario:
     personas: tuple[PersonaDef, ...]
     actors: tuple[ActorSetup, ...]
     victory: VictoryDef
+    repeat: Repeat | None = None  # every move's diminishing returns unless it sets its own
     fingerprint: str = ""  # content hash, set by the loader; saves and reports quote it

@@ -9,6 +9,7 @@ from game.core import contests, positions
 from game.core.clone import clone_state
 from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
+from game.core.fatigue import uses_in_window, yield_factor
 from game.core.ids import ActorId
 from game.core.moves import Command, MakeMove, Rejection
 from game.core.polls import ContestOutlook, Forecast, contest_outlook, forecast, win_chance
@@ -30,6 +31,8 @@ class MovePreview:
     chance: float | None  # None: no success check, the effects are certain
     factors: tuple[FactorValue, ...]
     forecasts: tuple[Forecast, ...]  # contests the move enters
+    share: float = 1.0  # the share of its gains it would yield (less when repeated soon)
+    repeats: int = 0  # times made in its window before this turn
 
 
 def preview(state: GameState, command: Command) -> MovePreview:
@@ -48,7 +51,10 @@ def preview(state: GameState, command: Command) -> MovePreview:
         for e in (*mdef.effects, *mdef.on_success)
         if isinstance(e, EnterContest)
     )
-    return MovePreview(command, rejected, mdef.agenda, mdef.funds, chance, factors, forecasts)
+    repeat = state.book.repeats.get(mdef.id)
+    repeats = uses_in_window(repeat, actor, mdef.id, state.turn) if repeat else 0
+    return MovePreview(command, rejected, mdef.agenda, mdef.funds, chance, factors, forecasts,
+                       yield_factor(state.book, actor, mdef.id, state.turn), repeats)
 
 
 def contest_forecast(state: GameState, actor_id: ActorId, contest_id: str) -> Forecast:
@@ -92,6 +98,12 @@ class View:
     def preview(self, command: Command) -> MovePreview:
         """As ``game.core.preview``."""
         return preview(self._state, command)
+
+    def gain_share(self, move: str) -> float:
+        """The share of ``move``'s gains the deciding actor gets this turn (1 unless made
+        again within its window: see ``game.core.fatigue``)."""
+        state = self._state
+        return yield_factor(state.book, state.actors[self.actor_id], move, state.turn)
 
     def forecast(self, contest_id: str) -> Forecast:
         """The deciding actor's poll for ``contest_id``."""

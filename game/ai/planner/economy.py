@@ -1,8 +1,9 @@
 """How fast an actor can build each resource and each contest strength: the planner's clock.
 
 Static per scenario: from the moves' expected effects, the gain per turn a focused actor can
-reach (the best moves, each once per turn and no more often than its cooldown allows, sharing
-the agenda with everything else).  Campaign resources that an election spends are counted
+reach (the best moves, each once per turn and no more often than its cooldown allows, at the
+pace that yields most under their diminishing returns, sharing the agenda with everything
+else).  Campaign resources that an election spends are counted
 apart, because only moves made while registered raise them.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from game.core.fatigue import sustained_share
 from game.core.rulebook import Rulebook
 from game.core.rules import ChangeResource, Effect, Registered
 from game.core.scenario import Check, ContestDef, MoveDef
@@ -103,7 +105,8 @@ def build_economy(book: Rulebook) -> Economy:
     eco = Economy(book)
     eco.campaign_moves = frozenset(m.id for m in book.scenario.moves if _needs_registration(m))
     per_use = {m.id: move_deltas(m) for m in book.scenario.moves}
-    pace = {m.id: 1.0 / ((1 + m.cooldown) * max(m.agenda, 1)) for m in book.scenario.moves}
+    pace = {m.id: sustained_share(book.repeats.get(m.id), 1 + m.cooldown) / max(m.agenda, 1)
+            for m in book.scenario.moves}
     for rid in book.resources:
         gains = [per_use[m][rid] * pace[m] for m in per_use if rid in per_use[m]]
         eco.rates[rid] = FOCUS * _top_sum(gains, agenda)

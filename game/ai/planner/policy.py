@@ -315,26 +315,30 @@ class PlannerPolicy:
             return value - self._scruples(choice.effects + choice.on_success)
         mdef = self.book.moves[command.move]
         value = self._expected(view, val, goals, parties, mdef.effects, mdef.check,
-                               mdef.on_success, mdef.on_failure, command.target)
+                               mdef.on_success, mdef.on_failure, command.target,
+                               view.gain_share(mdef.id))
         value *= self.bias.get(mdef.channel, 1.0) if value > 0 else 1.0
         return value + HASTE - self._scruples(mdef.effects + mdef.on_success)
 
     def _expected(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
                   effects: tuple[Effect, ...], check: Check | None,
                   on_success: tuple[Effect, ...], on_failure: tuple[Effect, ...],
-                  target: str | None) -> float:
-        base = self._effects(view, val, goals, parties, effects, target)
-        win = self._effects(view, val, goals, parties, on_success, target)
+                  target: str | None, share: float = 1.0) -> float:
+        base = self._effects(view, val, goals, parties, effects, target, share)
+        win = self._effects(view, val, goals, parties, on_success, target, share)
         if check is None:
             return base + win
         chance = view.chance(check)
-        lose = self._effects(view, val, goals, parties, on_failure, target)
+        lose = self._effects(view, val, goals, parties, on_failure, target, share)
         spread = abs(win - lose) * chance * (1.0 - chance)
         caution = (1.0 - self.persona.risk) * RISK_AVERSION
         return base + chance * win + (1.0 - chance) * lose - caution * spread
 
     def _effects(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
-                 effects: tuple[Effect, ...], target: str | None) -> float:
+                 effects: tuple[Effect, ...], target: str | None, share: float = 1.0
+                 ) -> float:
+        """What ``effects`` are worth; ``share`` scales their resource gains (a move made
+        again within its window yields less)."""
         if not effects:
             return 0.0
         split = self._split.get(id(effects))
@@ -344,7 +348,7 @@ class PlannerPolicy:
         resource = val.resource
         total = 0.0
         for rid, delta in changes:
-            total += resource(rid, delta)
+            total += resource(rid, delta * share if delta > 0 else delta)
         for eff in others:
             if isinstance(eff, AddStatus):
                 total += 0.0 if eff.status in view.me.statuses else val.statuses.get(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from game.ai.planner.goals import Goals
 from game.ai.planner.statuses import status_values
 from game.core.conditions import turns_until
+from game.core.resources import tapered
 from game.core.rulebook import Rulebook
 from game.core.scenario import ContestDef, PersonaDef
 from game.core.views import View
@@ -58,7 +59,7 @@ class Valuation:
         if span is None:
             return 0.0
         now = self.view.me.resources.get(rid, 0.0)
-        new = now + delta
+        new = now + tapered(self.view.book, rid, now, delta)
         low, top = span
         new = low if new < low else top if new > top else new
         if rid == FUNDS:

@@ -80,11 +80,26 @@ def move_tip(lens: Lens, mdef: MoveDef, command: MakeMove, preview: MovePreview 
         tip.add(t("tip.once"), "", lens.ui.pal.dim)
     elif mdef.cooldown:
         tip.add(t("tip.cooldown", n=mdef.cooldown), "", lens.ui.pal.dim)
+    add_repeat(lens, tip, mdef, preview)
     if mdef.requires:
         tip.add(t("tip.requires"), "", bold=True)
         for text, ok in x.checklist(lens.state, lens.player, mdef.requires):
             tip.add(text, indent=1, mark=ok)
     return tip
+
+
+def add_repeat(lens: Lens, tip: Tip, mdef: MoveDef, preview: MovePreview | None) -> None:
+    """A repeated move's diminishing returns: what it yields now, or the rule."""
+    repeat = lens.book.repeats.get(mdef.id)
+    if repeat is None:
+        return
+    t, loc = lens.ui.t, lens.ui.locale
+    if preview is not None and preview.repeats:
+        tip.add(t("tip.repeated", n=preview.repeats, window=repeat.window,
+                  share=loc.percent(preview.share)), "", lens.ui.pal.bad)
+    else:
+        tip.add(t("tip.repeat", window=repeat.window, share=loc.percent(repeat.falloff)), "",
+                lens.ui.pal.dim)
 
 
 def position_tip(lens: Lens, pid: str, reachable: bool) -> Tip:
