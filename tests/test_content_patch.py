@@ -115,6 +115,25 @@ def test_with_mods_applies_only_alongside_and_settles_the_conflict(mods: Path) -
     assert not [i for i in both.issues if i.code == "mod-conflict"]
 
 
+def test_the_documented_with_mods_example_settles_its_own_conflict(mods: Path) -> None:
+    """MODDING.md's example: a mod with its own value and a with-mods block for cheap_media
+    that settles the same field: loaded after cheap_media, no conflict and its value wins."""
+    _mod(mods, "cheap_media", THREE_LINES)
+    _mod(mods, "dear_media", {"applies_to": ["nusantara"],
+                              "patch": {"moves": {"media_campaign": {"cost": {"funds": 90}}}},
+                              "with_mods": [{"mods": ["cheap_media"], "patch": {
+                                  "moves": {"media_campaign": {"cost": {"funds": 25}}}}}]})
+    both = check_scenario("nusantara", mods=["cheap_media", "dear_media"])
+    assert both.scenario is not None and _move(both.scenario, "media_campaign").funds == 25
+    assert not both.issues
+    # loaded the other way round, cheap_media overrides the settlement: still reported
+    reversed_ = check_scenario("nusantara", mods=["dear_media", "cheap_media"])
+    assert reversed_.scenario is not None
+    assert _move(reversed_.scenario, "media_campaign").funds == 20
+    conflicts = [i for i in reversed_.issues if i.code == "mod-conflict"]
+    assert len(conflicts) == 1 and conflicts[0].file.endswith("cheap_media/mod.json")
+
+
 def test_unknown_ids_and_mods_get_did_you_mean(mods: Path) -> None:
     _mod(mods, "typo", {"applies_to": ["nusantara"],
                         "patch": {"moves": {"media_campain": {"cooldown": 1}}}})
