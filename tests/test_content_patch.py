@@ -134,6 +134,26 @@ def test_the_documented_with_mods_example_settles_its_own_conflict(mods: Path) -
     assert len(conflicts) == 1 and conflicts[0].file.endswith("cheap_media/mod.json")
 
 
+def test_a_misspelt_with_mods_name_is_reported(mods: Path) -> None:
+    """A with-mods block for a mod someone else has is fine; one for a near-miss of an
+    installed mod would never apply, so it is named."""
+    _mod(mods, "cheap_media", THREE_LINES)
+    _mod(mods, "bridge", {"applies_to": ["nusantara"], "with_mods": [
+        {"mods": ["cheep_media"], "patch": {}}, {"mods": ["another_authors_mod"], "patch": {}}]})
+    issues = check_scenario("nusantara", mods=["bridge"]).issues
+    assert [(i.code, i.pointer) for i in issues] == [("with-mods-unknown",
+                                                      "/with_mods/0/mods/0")]
+    assert "did you mean 'cheap_media'" in issues[0].message
+
+
+def test_a_bad_patch_operation_is_one_error_naming_the_object(mods: Path) -> None:
+    _mod(mods, "bad_op", {"applies_to": ["nusantara"], "patch": {"moves": {
+        "media_campaign": [{"op": "ad", "path": "/on_success/-", "value": 1}]}}})
+    issues = check_scenario("nusantara", mods=["bad_op"]).issues
+    assert [(i.code, i.object_id) for i in issues] == [("bad-value", "media_campaign")]
+    assert "did you mean 'add'" in issues[0].message
+
+
 def test_unknown_ids_and_mods_get_did_you_mean(mods: Path) -> None:
     _mod(mods, "typo", {"applies_to": ["nusantara"],
                         "patch": {"moves": {"media_campain": {"cooldown": 1}}}})
@@ -226,6 +246,7 @@ def test_a_mod_may_shadow_a_shipped_scenario_and_extend_it(mods: Path) -> None:
     other.write_text(json.dumps({"id": "selatan", "extends": "nusantara"}))
     warned = [i for i in check_scenario("selatan").issues if i.code == "extends-shadowed"]
     assert warned and "mods/nusantara/scenario.json" in warned[0].message
+    assert "rename or remove the shadowing scenario" in warned[0].message
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")

@@ -109,11 +109,27 @@ def add_mods(comp: Composition, refs: tuple[str, ...]) -> None:
         source = comp.sources[name]
         comp.mods.append((mid, model))
         comp.layers.append(LayerFile(source, model, False, owner=mid))
+        _misspelt_with_mods(comp, model, name)
         for i, block in enumerate(model.with_mods):
             if set(block.mods) <= present:
                 comp.layers.append(LayerFile(source, block, False, owner=mid,
                                              allowed=frozenset(block.mods),
                                              prefix=f"/with_mods/{i}"))
+
+
+def _misspelt_with_mods(comp: Composition, model: ModFile, name: str) -> None:
+    """A with-mods block for a mod that is not installed is fine (written for someone else's
+    mods folder), unless its name is close to one that is: then it is likely a typo that
+    would keep the block from ever applying."""
+    installed = {m.id for m in mods.discover_mods()}
+    for i, block in enumerate(model.with_mods):
+        for j, other in enumerate(block.mods):
+            hint = "" if other in installed else did_you_mean(other, installed)
+            if hint:
+                comp.issues.append(issue(
+                    "with-mods-unknown", f"no patch mod {other!r} in the mods folder{hint}: "
+                    "this block applies only when it is loaded", name,
+                    f"/with_mods/{i}/mods/{j}"))
 
 
 def name_tweak(comp: Composition) -> None:
