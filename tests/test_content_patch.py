@@ -154,6 +154,22 @@ def test_a_bad_patch_operation_is_one_error_naming_the_object(mods: Path) -> Non
     assert "did you mean 'add'" in issues[0].message
 
 
+def test_headless_play_and_sim_tell_of_a_conflict(mods: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The load order decides a conflict; the player starting the career is told which."""
+    _mod(mods, "cheap_media", THREE_LINES)
+    _mod(mods, "dear_media", {"applies_to": ["nusantara"], "patch": {
+        "moves": {"media_campaign": {"cost": {"funds": 90}}}}})
+    order = ["--mod", "cheap_media", "--mod", "dear_media"]
+    assert main(["play", "--headless", "--scenario", "nusantara", *order, "--turns", "1",
+                 "--json", "--save-dir", str(tmp_path / "saves")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("mod-conflict") == 1 and "'dear_media' comes later" in err
+    assert main(["sim", "--games", "1", "--jobs", "1", "--scenario", "nusantara", *order,
+                 "--out", str(tmp_path / "sim"), "--no-plots"]) == 0
+    assert capsys.readouterr().err.count("mod-conflict") == 1
+
+
 def test_unknown_ids_and_mods_get_did_you_mean(mods: Path) -> None:
     _mod(mods, "typo", {"applies_to": ["nusantara"],
                         "patch": {"moves": {"media_campain": {"cooldown": 1}}}})
