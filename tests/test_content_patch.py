@@ -170,6 +170,18 @@ def test_headless_play_and_sim_tell_of_a_conflict(mods: Path, tmp_path: Path,
     assert capsys.readouterr().err.count("mod-conflict") == 1
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="such folder names are refused there")
+def test_a_mod_folder_name_with_control_characters_is_refused(mods: Path) -> None:
+    """The folder's name is the mod's name in lists and career names: it may not write
+    escape sequences to the terminal."""
+    _mod(mods, "bad\x1b[31mname", THREE_LINES)
+    issues = check_scenario("nusantara", mods=["bad\x1b[31mname"]).issues
+    assert [i.code for i in issues] == ["control-character"]
+    assert "\x1b" not in issues[0].render() and "rename the folder" in issues[0].message
+    listed = mods_for("nusantara")
+    assert listed == [] or all("\x1b" not in m.id + m.problem for m in listed)
+
+
 def test_unknown_ids_and_mods_get_did_you_mean(mods: Path) -> None:
     _mod(mods, "typo", {"applies_to": ["nusantara"],
                         "patch": {"moves": {"media_campain": {"cooldown": 1}}}})

@@ -35,7 +35,8 @@ def shown(text: str) -> str:
                    repr(c)[1:-1] if c != "\n" else "\\n" for c in text)
 
 
-def _describe(char: str) -> str:
+def describe(char: str) -> str:
+    """A forbidden character named for a message ("the control character U+001B")."""
     name = unicodedata.name(char, "")
     code = f"U+{ord(char):04X}"
     if char == "\n":
@@ -55,7 +56,7 @@ def text_issues(data: Any, file: str) -> list[Issue]:
             if bad is not None:
                 where = "" if long or bad != "\n" else \
                     " (line breaks are allowed only in descriptions, card texts and help)"
-                issues.append(issue("control-character", f"{_describe(bad)} is not allowed "
+                issues.append(issue("control-character", f"{describe(bad)} is not allowed "
                                     f"in texts{where}; remove it", file, pointer, oid))
         elif isinstance(node, dict):
             patched = pointer.rsplit("/", 2)[-2:-1] == ["patch"] and \
@@ -64,7 +65,7 @@ def text_issues(data: Any, file: str) -> list[Issue]:
                 here = f"{pointer}/{escape(key)}"
                 if bad_character(key) is not None:
                     issues.append(issue("control-character", f"a key holds "
-                                        f"{_describe(bad_character(key) or '')}; remove it",
+                                        f"{describe(bad_character(key) or '')}; remove it",
                                         file, here, oid))
                     continue
                 inner = shown(key)[:64] if patched and not oid else oid
