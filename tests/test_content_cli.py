@@ -69,6 +69,8 @@ def test_validate_the_whole_corpus_never_raises(capsys: pytest.CaptureFixture[st
     assert main(["validate", *paths, "--format", "json"]) == 1
     report = _json(capsys)
     assert isinstance(report, dict) and report["errors"] > 30
+    assert all(isinstance(s["id"], str) and s["id"] for s in report["scenarios"])  # never null
+    assert all(isinstance(i["object_id"], str) for i in report["issues"])
 
 
 def test_smoke(capsys: pytest.CaptureFixture[str]) -> None:

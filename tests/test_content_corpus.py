@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,6 +89,14 @@ EXPECTED: dict[str, set[str]] = {
     "control_character": {"control-character"},
     "newline_in_name": {"control-character"},
     "bidi_override": {"control-character"},
+    # variations of the kinds above
+    "never_legal_nested": {"never-legal-move"},
+    "never_legal_own_requirement": {"never-legal-move"},
+    "age_never_reached": {"contradictory-condition"},
+    "language_uppercase": {"bad-language"},
+    "optional_object_inner_error": {"wrong-type"},
+    "comment.json": {"json-syntax"},
+    "raw_escape_in_string.json": {"json-syntax"},
 }
 
 
@@ -152,6 +161,32 @@ def test_meaning_checks_name_the_condition() -> None:
     assert never.object_id == "join_club" and "party membership" in never.message
     dead = check_scenario(BROKEN / "event_never_fires.json").issues[0]
     assert '"min": 150' in dead.message  # names the condition that fails
+
+
+def test_variations_give_one_message_naming_object_and_condition() -> None:
+    """One issue per problem, placed at the condition, with the object's id and the fix."""
+    def only(name: str) -> Any:
+        issues = check_scenario(BROKEN / name).issues
+        assert len(issues) == 1, [i.render() for i in issues]
+        return issues[0]
+    nested = only("never_legal_nested")
+    assert nested.object_id == "gatecrash" and "requires/0/conditions/1" in nested.message
+    own = only("never_legal_own_requirement")
+    assert own.object_id == "rejoin" and own.pointer == "/moves/0/requires/0"
+    assert "party membership" in own.message and "join_party" in own.message
+    age = only("age_never_reached")
+    assert age.object_id == "elder_counsel" and "actors are 39.5 in the last turn" in age.message
+    upper = only("language_uppercase")
+    assert upper.object_id == "shout" and "did you mean 'en'" in upper.message
+    inner = only("optional_object_inner_error")
+    assert inner.pointer == "/calendar/max_turns" and "write 30 without quotes" in inner.message
+    assert "no comments" in only("comment.json").message
+    assert "U+001B" in only("raw_escape_in_string.json").message
+
+
+def test_control_characters_name_their_object() -> None:
+    issue = check_scenario(BROKEN / "control_character").issues[0]
+    assert issue.object_id, issue.render()
 
 
 def test_control_characters_never_reach_the_terminal() -> None:

@@ -115,6 +115,73 @@ def test_with_mods_applies_only_alongside_and_settles_the_conflict(mods: Path) -
     assert not [i for i in both.issues if i.code == "mod-conflict"]
 
 
+def test_the_documented_with_mods_example_settles_its_own_conflict(mods: Path) -> None:
+    """MODDING.md's example: a mod with its own value and a with-mods block for cheap_media
+    that settles the same field: loaded after cheap_media, no conflict and its value wins."""
+    _mod(mods, "cheap_media", THREE_LINES)
+    _mod(mods, "dear_media", {"applies_to": ["nusantara"],
+                              "patch": {"moves": {"media_campaign": {"cost": {"funds": 90}}}},
+                              "with_mods": [{"mods": ["cheap_media"], "patch": {
+                                  "moves": {"media_campaign": {"cost": {"funds": 25}}}}}]})
+    both = check_scenario("nusantara", mods=["cheap_media", "dear_media"])
+    assert both.scenario is not None and _move(both.scenario, "media_campaign").funds == 25
+    assert not both.issues
+    # loaded the other way round, cheap_media overrides the settlement: still reported
+    reversed_ = check_scenario("nusantara", mods=["dear_media", "cheap_media"])
+    assert reversed_.scenario is not None
+    assert _move(reversed_.scenario, "media_campaign").funds == 20
+    conflicts = [i for i in reversed_.issues if i.code == "mod-conflict"]
+    assert len(conflicts) == 1 and conflicts[0].file.endswith("cheap_media/mod.json")
+
+
+def test_a_misspelt_with_mods_name_is_reported(mods: Path) -> None:
+    """A with-mods block for a mod someone else has is fine; one for a near-miss of an
+    installed mod would never apply, so it is named."""
+    _mod(mods, "cheap_media", THREE_LINES)
+    _mod(mods, "bridge", {"applies_to": ["nusantara"], "with_mods": [
+        {"mods": ["cheep_media"], "patch": {}}, {"mods": ["another_authors_mod"], "patch": {}}]})
+    issues = check_scenario("nusantara", mods=["bridge"]).issues
+    assert [(i.code, i.pointer) for i in issues] == [("with-mods-unknown",
+                                                      "/with_mods/0/mods/0")]
+    assert "did you mean 'cheap_media'" in issues[0].message
+
+
+def test_a_bad_patch_operation_is_one_error_naming_the_object(mods: Path) -> None:
+    _mod(mods, "bad_op", {"applies_to": ["nusantara"], "patch": {"moves": {
+        "media_campaign": [{"op": "ad", "path": "/on_success/-", "value": 1}]}}})
+    issues = check_scenario("nusantara", mods=["bad_op"]).issues
+    assert [(i.code, i.object_id) for i in issues] == [("bad-value", "media_campaign")]
+    assert "did you mean 'add'" in issues[0].message
+
+
+def test_headless_play_and_sim_tell_of_a_conflict(mods: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The load order decides a conflict; the player starting the career is told which."""
+    _mod(mods, "cheap_media", THREE_LINES)
+    _mod(mods, "dear_media", {"applies_to": ["nusantara"], "patch": {
+        "moves": {"media_campaign": {"cost": {"funds": 90}}}}})
+    order = ["--mod", "cheap_media", "--mod", "dear_media"]
+    assert main(["play", "--headless", "--scenario", "nusantara", *order, "--turns", "1",
+                 "--json", "--save-dir", str(tmp_path / "saves")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("mod-conflict") == 1 and "'dear_media' comes later" in err
+    assert main(["sim", "--games", "1", "--jobs", "1", "--scenario", "nusantara", *order,
+                 "--out", str(tmp_path / "sim"), "--no-plots"]) == 0
+    assert capsys.readouterr().err.count("mod-conflict") == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="such folder names are refused there")
+def test_a_mod_folder_name_with_control_characters_is_refused(mods: Path) -> None:
+    """The folder's name is the mod's name in lists and career names: it may not write
+    escape sequences to the terminal."""
+    _mod(mods, "bad\x1b[31mname", THREE_LINES)
+    issues = check_scenario("nusantara", mods=["bad\x1b[31mname"]).issues
+    assert [i.code for i in issues] == ["control-character"]
+    assert "\x1b" not in issues[0].render() and "rename the folder" in issues[0].message
+    listed = mods_for("nusantara")
+    assert listed == [] or all("\x1b" not in m.id + m.problem for m in listed)
+
+
 def test_unknown_ids_and_mods_get_did_you_mean(mods: Path) -> None:
     _mod(mods, "typo", {"applies_to": ["nusantara"],
                         "patch": {"moves": {"media_campain": {"cooldown": 1}}}})
@@ -207,6 +274,7 @@ def test_a_mod_may_shadow_a_shipped_scenario_and_extend_it(mods: Path) -> None:
     other.write_text(json.dumps({"id": "selatan", "extends": "nusantara"}))
     warned = [i for i in check_scenario("selatan").issues if i.code == "extends-shadowed"]
     assert warned and "mods/nusantara/scenario.json" in warned[0].message
+    assert "rename or remove the shadowing scenario" in warned[0].message
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges on Windows")

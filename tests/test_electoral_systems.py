@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ from game.content import check_scenario, load_scenario
 from game.core import MakeMove, Rejected, apply, coalitions, compile_rulebook, new_game, positions
 from game.core.allocation import cube_law, highest_averages, largest_remainder, mixed_member
 from game.core.ballot_lists import regional_seats
+from game.core.ballots import Entry, two_round
 from game.core.coalitions import form
 from game.core.conditions import compile_condition
 from game.core.contests import resolve_due
@@ -28,10 +31,14 @@ VOTES = {"a": 100_000.0, "b": 80_000.0, "c": 30_000.0, "d": 20_000.0}
 
 
 def test_dhondt_favours_large_parties() -> None:
+    """The textbook D'Hondt case: 100,000, 80,000, 30,000 and 20,000 votes for 8 seats give
+    4, 3, 1 and 0 (quotients 100, 80, 50, 40, 33.3, 30, 26.7 and 25 thousand win)."""
     assert highest_averages(VOTES, 8, "dhondt") == {"a": 4, "b": 3, "c": 1, "d": 0}
 
 
 def test_sainte_lague_is_kinder_to_small_parties() -> None:
+    """The same votes under Sainte-Laguë (divisors 1, 3, 5...) give 3, 3, 1 and 1: the
+    quotients 100, 80, 33.3, 30, 26.7, 20, 20 and 16 thousand win."""
     assert highest_averages(VOTES, 8, "sainte_lague") == {"a": 3, "b": 3, "c": 1, "d": 1}
 
 
@@ -81,6 +88,31 @@ def test_two_round_holds_a_runoff_only_without_a_majority(seed: int) -> None:
         winner = held.runoff[0]
         assert [c.won for c in held.runoff] == [True, False]
         assert [c.label for c in held.contestants if c.won] == [winner.label]
+
+
+def _first_round(shares: dict[str, float]) -> list[Entry]:
+    """Candidates whose softmax shares are ``shares`` (strength = temperature x ln share)."""
+    return [Entry(None, name, 10.0 * math.log(share), 0.0, (), i)
+            for i, (name, share) in enumerate(shares.items())]
+
+
+def test_two_round_textbook_cases() -> None:
+    """France 2002, first round (the five leading candidates' published shares): Chirac
+    19.88%, Le Pen 16.86%, Jospin 16.18%, Bayrou 6.84%, Laguiller 5.72%; nobody has a
+    majority, so Chirac and Le Pen meet in a runoff, which Chirac won.  Portugal 2021:
+    Rebelo de Sousa 60.67% of the vote is elected in the first round."""
+    contest = dataclasses.replace(
+        next(c for c in load_scenario(MINI).contests if c.id == "mayor_vote"),
+        allocation="two_round", noise=0.0, temperature=10.0)
+    france = two_round(contest, _first_round(
+        {"chirac": 19.88, "le_pen": 16.86, "jospin": 16.18, "bayrou": 6.84, "laguiller": 5.72}),
+        random.Random(1))
+    assert [e.party for e in france.runoff] == ["chirac", "le_pen"]
+    assert [e.party for e in france.entries if e.won] == ["chirac"]
+    portugal = two_round(contest, _first_round({"rebelo_de_sousa": 60.67, "gomes": 12.97,
+                                                "ventura": 11.90, "others": 14.46}),
+                         random.Random(1))
+    assert portugal.runoff == [] and portugal.entries[0].won
 
 
 @pytest.mark.parametrize("seed", range(8))

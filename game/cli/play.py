@@ -22,7 +22,7 @@ from game.cli.messages import LANGUAGES, Messages, current, default_language, t
 from game.cli.narrate import Narrator
 from game.cli.options import Options, Refused
 from game.cli.recap import last_played, legend, recap, result_line
-from game.content import DEFAULT_SCENARIO, load_with_document
+from game.content import DEFAULT_SCENARIO, Issue, load_with_document
 from game.core import GameState, Rulebook, compile_rulebook, legacy_score, new_game, state_sha256
 from game.core.events import Event
 from game.persistence import (
@@ -196,7 +196,10 @@ def start(args: argparse.Namespace) -> tuple[CareerRecord, Path]:
         if args.difficulty is not None:
             record.info = replace(record.info, difficulty=args.difficulty)
         return record, path.parent if record.info.ironman else folder
-    scenario, document = load_with_document(args.scenario, args.mod_list or ())
+    warned: list[Issue] = []
+    scenario, document = load_with_document(args.scenario, args.mod_list or (), warned)
+    for found in warned:  # a conflict between mods is told, never applied silently
+        print(t("warning.prefix") + found.render(), file=sys.stderr)
     state, _ = new_game(compile_rulebook(scenario), args.seed)
     info = CareerInfo(new_career_id(), scenario_ref(args.scenario), args.rivals, args.ironman,
                       args.difficulty or DEFAULT_DIFFICULTY)

@@ -23,7 +23,7 @@ from game.cli.narrate import Narrator
 from game.cli.options import EXIT_INTERRUPTED, Options, Refused, UsageError
 from game.cli.play import check_policies
 from game.cli.recap import recap
-from game.content import DEFAULT_SCENARIO, load_scenario
+from game.content import DEFAULT_SCENARIO, Issue, load_scenario
 from game.core import GameState, compile_rulebook
 from game.sim.batch import BATCH_FILE, GAMES_FILE, SCENARIO_FILE, BatchSpec, run_batch
 from game.sim.compare import compare_dirs, write_compare
@@ -151,8 +151,11 @@ def _batch(args: argparse.Namespace) -> int:
     out = Path(args.out or DEFAULT_OUT)
     policies = _policies(args.player_policy)
     mods = tuple(args.mod_list or ())
-    check_policies(compile_rulebook(load_scenario(args.scenario, mods)), *policies,
+    warned: list[Issue] = []
+    check_policies(compile_rulebook(load_scenario(args.scenario, mods, warned)), *policies,
                    args.rival_policy)
+    for found in warned:  # a conflict between mods is told, never applied silently
+        print(t("warning.prefix") + found.render(), file=sys.stderr)
     check_out(out, BATCH_OUTPUTS, args.force)
     spec = BatchSpec(scenario=args.scenario, mods=mods, games=args.games, seed=args.seed,
                      player_policies=policies, rival_policy=args.rival_policy,

@@ -112,7 +112,9 @@ class _Reader:
         hidden = ", ".join(display(f.path) for f in same if f.path != found)
         self._at(where, "extends-shadowed",
                  f"two scenarios have the id {value!r}: this extends {display(found)}, which "
-                 f"shadows {hidden}; extend a path instead to choose")
+                 f"shadows {hidden}; a path chooses only inside your mod's folder (a mod "
+                 "holding both), else rename or remove the shadowing scenario to use the "
+                 "other")
 
     def _inside(self, target: Path, root: Path, where: tuple[str, str], value: str) -> bool:
         inside = mods.resolved(target).is_relative_to(mods.resolved(root))

@@ -60,6 +60,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "mod-twice": ("error", "a mod is listed twice in one load order"),
     "mod-conflict": ("warning", "two mods edit the same place; the later one in the load "
                      "order wins"),
+    "with-mods-unknown": ("warning", "a with-mods block names a mod that is not in the mods "
+                          "folder but one with a close name is (a typo?)"),
     # cross-references
     "unknown-id": ("error", "a reference to an object that does not exist"),
     "player-count": ("error", "there must be exactly one player actor"),
@@ -143,3 +145,20 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     """A hint naming the closest known id, or an empty string."""
     close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+#: The game's languages, by code.
+LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+#: Codes modders write for the game's languages ("in" is the old code for Indonesian).
+LANGUAGE_ALIASES = {"in": "id", "ind": "id", "idn": "id", "indonesian": "id", "bahasa": "id",
+                    "eng": "en", "english": "en", "en-us": "en", "en-gb": "en", "id-id": "id",
+                    "en_us": "en", "en_gb": "en", "id_id": "id"}
+
+
+def language_problem(lang: str) -> str:
+    """Why ``lang`` is not a text's language code, with the code the modder meant."""
+    low = lang.lower()
+    alias = low if low in LANGUAGES else LANGUAGE_ALIASES.get(low)
+    hint = f" (did you mean {alias!r}?)" if alias else did_you_mean(lang, LANGUAGES)
+    return f"{lang!r} is not a language of the game{hint}: texts use en (English) and id " \
+        "(Bahasa Indonesia)"

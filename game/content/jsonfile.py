@@ -153,7 +153,17 @@ def _syntax(exc: json.JSONDecodeError, text: str, name: str) -> ContentError:
         line, column = Locator(text).position(comma)
         return _fail(name, "json-syntax", f"a comma before {text[exc.pos]!r}: JSON allows no "
                      "comma after the last item; remove it", line, column)
-    return _fail(name, "json-syntax", _SYNTAX.get(exc.msg, exc.msg), exc.lineno, exc.colno)
+    return _fail(name, "json-syntax", _syntax_message(exc, text), exc.lineno, exc.colno)
+
+
+def _syntax_message(exc: json.JSONDecodeError, text: str) -> str:
+    """Python's message in a modder's words, naming comments and stray control characters."""
+    if text.startswith(("//", "/*"), exc.pos):
+        return "JSON has no comments: remove the comment (a note can go in a \"description\")"
+    char = text[exc.pos:exc.pos + 1]
+    if exc.msg.startswith("Invalid control character") and char not in ("\n", "\r", "\t"):
+        return f"the control character U+{ord(char):04X} inside a quoted text; remove it"
+    return _SYNTAX.get(exc.msg, exc.msg)
 
 
 #: Python's JSON messages in a modder's words.

@@ -86,21 +86,29 @@ def check_scenario(ref: str | Path, deep: bool = True,
     return _finish(comp, deep, main_path)
 
 
-def load_scenario(ref: str = DEFAULT_SCENARIO, mods: Sequence[str | Path] = ()) -> Scenario:
+#: Warnings a player starting a career with mods must see: what the load order decided.
+MOD_WARNINGS = frozenset({"mod-conflict"})
+
+
+def load_scenario(ref: str = DEFAULT_SCENARIO, mods: Sequence[str | Path] = (),
+                  warned: list[Issue] | None = None) -> Scenario:
     """Load, check and convert a scenario; raise ContentError listing every problem."""
-    return load_with_document(ref, mods)[0]
+    return load_with_document(ref, mods, warned)[0]
 
 
-def load_with_document(ref: str = DEFAULT_SCENARIO,
-                       mods: Sequence[str | Path] = ()) -> tuple[Scenario, dict[str, Any]]:
+def load_with_document(ref: str = DEFAULT_SCENARIO, mods: Sequence[str | Path] = (),
+                       warned: list[Issue] | None = None) -> tuple[Scenario, dict[str, Any]]:
     """The scenario and its self-contained document: one JSON object, every file merged,
-    the patch mods ``mods`` applied in that order.
+    the patch mods ``mods`` applied in that order.  ``warned`` receives the conflicts
+    between the mods (the later one won), for the player to be told.
 
     Saves embed the document so a career keeps loading when its mod changes or disappears.
     """
     checked = check_scenario(ref, deep=True, mods=mods)
     if checked.scenario is None or checked.document is None:
         raise ContentError(checked.errors or checked.issues)
+    if warned is not None:
+        warned.extend(i for i in checked.issues if i.code in MOD_WARNINGS)
     return checked.scenario, checked.document
 
 

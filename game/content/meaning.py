@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from game.content import models as m
@@ -39,14 +40,31 @@ def _report(entry: Entry, code: str, suffix: str, message: str) -> Issue:
     return issue(code, message, file, pointer, entry.model.id)
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """How long a career lasts: the last turn and the ages an actor has in it."""
+
+    max_turns: int
+    first_age: float
+    last_age: float
+
+    @classmethod
+    def of(cls, main: m.ScenarioFile) -> Span:
+        """The span of ``main``'s calendar (ages as the engine counts them)."""
+        cal = main.calendar
+        return cls(cal.max_turns, main.start_age,
+                   main.start_age + (cal.max_turns - 1) * cal.months_per_turn / 12)
+
+
 def check_meaning(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
     """Contradictions, never-legal moves and channels never entered (warnings)."""
     positions = {pid: e.model for pid, e in comp.lists["positions"].items()}
+    span = Span.of(main)
     issues: list[Issue] = []
     for kind, attr in CONDITION_LISTS:
         for entry in comp.lists[kind].values():
-            for suffix, why in contradictions(getattr(entry.model, attr), f"/{attr}",
-                                              main.calendar.max_turns, positions):
+            for suffix, why in contradictions(getattr(entry.model, attr), f"/{attr}", span,
+                                              positions):
                 issues.append(_report(entry, "contradictory-condition", suffix,
                                       f"{summary(raw_at(entry, suffix))} can never hold: {why}"))
     for entry in comp.lists["moves"].values():
@@ -55,29 +73,34 @@ def check_meaning(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
     return issues
 
 
-def contradictions(conds: list[Any], pointer: str, max_turns: int,
+def contradictions(conds: list[Any], pointer: str, span: Span,
                    positions: dict[str, m.Position]) -> Iterator[tuple[str, str]]:
     """(pointer, why) for each condition that cannot hold, alone or with its siblings."""
     for i, cond in enumerate(conds):
         here = f"{pointer}/{i}"
-        why = _alone(cond, max_turns)
+        why = _alone(cond, span)
         if why:
             yield here, why
         if isinstance(cond, m.AllCond):
-            yield from contradictions(cond.conditions, f"{here}/conditions", max_turns,
-                                      positions)
+            yield from contradictions(cond.conditions, f"{here}/conditions", span, positions)
     yield from _together(conds, pointer, positions)
 
 
-def _alone(cond: Any, max_turns: int) -> str:
+def _alone(cond: Any, span: Span) -> str:
     low, high = getattr(cond, "min", None), getattr(cond, "max", None)
     if isinstance(cond, m.ResourceCond | m.TurnCond | m.AgeCond | m.PartyPopularityCond) \
             and low is not None and high is not None and low > high:
         return f"its min {low:g} is above its max {high:g}"
-    if isinstance(cond, m.TurnCond) and low is not None and low > max_turns:
-        return f"turn {low} comes after the last turn ({max_turns})"
-    if isinstance(cond, m.TenureCond) and cond.turns >= max_turns:
-        return f"{cond.turns} turns of tenure cannot be served in a {max_turns}-turn career"
+    if isinstance(cond, m.TurnCond) and low is not None and low > span.max_turns:
+        return f"turn {low} comes after the last turn ({span.max_turns})"
+    if isinstance(cond, m.TurnCond) and high is not None and high < 1:
+        return f"turn {high} comes before the first turn (1)"
+    if isinstance(cond, m.AgeCond) and low is not None and low > span.last_age:
+        return f"age {low:g} is never reached: actors are {span.last_age:g} in the last turn"
+    if isinstance(cond, m.AgeCond) and high is not None and high < span.first_age:
+        return f"age {high:g} is already past: actors start at {span.first_age:g}"
+    if isinstance(cond, m.TenureCond) and cond.turns >= span.max_turns:
+        return f"{cond.turns} turns of tenure cannot be served in a {span.max_turns}-turn career"
     return ""
 
 
@@ -108,40 +131,75 @@ def _together(conds: list[Any], pointer: str,
 
 
 def _never_legal(entry: Entry, positions: dict[str, m.Position]) -> list[Issue]:
-    """A move whose gain_position needs what the same move grants: the engine checks every
-    effect against the actor before the move, so the requirement can never be met."""
+    """A move that needs, before it is made, what its own effects grant (or take away).
+
+    The engine checks the effects and the success effects against the actor before the
+    move (failure effects are not checked): a position gained needs its requirements met
+    and must not be held yet, joining a party needs no party, leaving one needs a party.
+    """
     move: m.Move = entry.model
-    lists = [("effects", list(move.effects))]
-    lists += [(name, list(move.effects) + list(getattr(move, name)))
-              for name in ("on_success", "on_failure")]
+    guarded = [("effects", e) for e in move.effects] + \
+        [("on_success", e) for e in move.on_success]
+    gained = {e.position for _, e in guarded if isinstance(e, m.GainPositionEffect)}
+    joins = any(isinstance(e, m.JoinPartyEffect) for _, e in guarded)
+    leaves = any(isinstance(e, m.LeavePartyEffect) for _, e in guarded)
     issues = []
+    own, where = _needs_own_grant(move.requires, gained, joins, leaves)
+    if own:
+        issues.append(_report(entry, "never-legal-move", f"/{where}",
+                              f"this move can never be made: it requires {own}, but "
+                              f"{_OWN_EFFECT[own.split(' (')[0].split()[0]]}; its effects are "
+                              "checked against the actor before the move"))
     reported: set[str] = set()
-    for name, effects in lists:
-        gained = {e.position for e in effects if isinstance(e, m.GainPositionEffect)}
-        joins = any(isinstance(e, m.JoinPartyEffect) for e in effects)
-        for i, eff in enumerate(getattr(move, name)):
-            if not isinstance(eff, m.GainPositionEffect) or eff.position not in positions:
-                continue
-            why = _needs_own_grant(positions[eff.position], gained - {eff.position}, joins)
-            if why and eff.position not in reported:
-                reported.add(eff.position)
-                issues.append(_report(entry, "never-legal-move", f"/{name}/{i}",
-                                      f"this move can never be made: {eff.position!r} requires "
-                                      f"{why}, which the same move grants; requirements are "
-                                      "checked before any effect happens (split it in two "
-                                      "moves)"))
+    for n, (name, eff) in enumerate(guarded):
+        if not isinstance(eff, m.GainPositionEffect) or eff.position not in positions \
+                or eff.position in reported:
+            continue
+        why, _ = _needs_own_grant(positions[eff.position].requires, gained - {eff.position},
+                                  joins, leaves)
+        if why:
+            reported.add(eff.position)
+            i = n if name == "effects" else n - len(move.effects)
+            issues.append(_report(entry, "never-legal-move", f"/{name}/{i}",
+                                  f"this move can never be made: {eff.position!r} requires "
+                                  f"{why}, which the same move grants; requirements are "
+                                  "checked before any effect happens (split it in two moves)"))
     return issues
 
 
-def _needs_own_grant(pos: m.Position, gained: set[str], joins: bool) -> str:
-    for i, cond in enumerate(pos.requires):
+#: Why a move cannot require what its own effects exclude, by the requirement's first word.
+_OWN_EFFECT = {"holding": "a position it grants cannot go to someone who holds it already",
+               "tenure": "a position it grants cannot go to someone who holds it already",
+               "party": "its join_party effect needs an actor in no party",
+               "no": "its leave_party effect needs an actor in a party"}
+
+
+def _required(conds: list[Any], pointer: str) -> Iterator[tuple[str, Any]]:
+    """Every condition that must hold: the list's, and those inside its ``all`` blocks."""
+    for i, cond in enumerate(conds):
+        if isinstance(cond, m.AllCond):
+            yield from _required(cond.conditions, f"{pointer}/{i}/conditions")
+        else:
+            yield f"{pointer}/{i}", cond
+
+
+def _needs_own_grant(conds: list[Any], gained: set[str], joins: bool,
+                     leaves: bool) -> tuple[str, str]:
+    """The first requirement in ``conds`` that the move's own effects exclude, named, and
+    where it is; ("", "") when there is none."""
+    for where, cond in _required(conds, "requires"):
+        why = ""
         if isinstance(cond, m.HoldsCond) and not cond.ever and set(cond.positions) <= gained:
-            return f"holding {', '.join(cond.positions)} (requires/{i})"
-        if isinstance(cond, m.TenureCond) and cond.position in gained:
-            return f"tenure in {cond.position} (requires/{i})"
-        if joins and isinstance(cond, m.PartyMemberCond) and cond.member:
-            return f"party membership (requires/{i})"
-    return ""
+            why = f"holding {', '.join(cond.positions)}"
+        elif isinstance(cond, m.TenureCond) and cond.position in gained:
+            why = f"tenure in {cond.position}"
+        elif joins and isinstance(cond, m.PartyMemberCond) and cond.member:
+            why = "party membership"
+        elif leaves and isinstance(cond, m.PartyMemberCond) and not cond.member:
+            why = "no party"
+        if why:
+            return f"{why} ({where})", where
+    return "", ""
 
 
 def _channels_never_entered(comp: Composition) -> list[Issue]:

@@ -18,7 +18,7 @@ from game.content.layers import (
     parse_model,
 )
 from game.content.models import LIST_KINDS, SETTINGS, PartFile
-from game.content.patch import apply_patches, record_write
+from game.content.patch import apply_patches, record_write, report_conflicts
 from game.content.textsafety import text_issues
 
 BUILTIN_PERSONAS = Path(__file__).with_name("personas.json")
@@ -51,6 +51,7 @@ def merge(comp: Composition) -> None:
                     comp.setting_files[key] = layer.source.name
         apply_patches(comp, layer)
         _add(comp, layer)
+    report_conflicts(comp)
 
 
 def _remove(comp: Composition, layer: LayerFile) -> None:

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-Lang = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")]
+LANG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"
+Lang = Annotated[str, Field(pattern=LANG_PATTERN)]
 Text = Annotated[
     dict[Lang, Annotated[str, Field(max_length=20_000)]],
     Field(min_length=1, json_schema_extra={

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from game.content import mods
-from game.content.issues import ContentError, did_you_mean, issue
+from game.content.issues import ContentError, Issue, did_you_mean, issue
 from game.content.jsonfile import read_source
 from game.content.layers import Composition, LayerFile, display, parse_model
 from game.content.merge import check_text
 from game.content.models import ModFile, ScenarioLayer
+from game.content.textsafety import bad_character, describe, shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,9 @@ class ModInfo:
 def read_mod(path: Path, mid: str) -> ModInfo:
     """A mod's listing facts; ``problem`` says why it cannot be read (never raises)."""
     comp = Composition(main=display(path))
+    if bad_character(mid) is not None:
+        return ModInfo(shown(mid), path, {"en": shown(mid)}, {}, (), (),
+                       _bad_folder(mid, display(path)).render())
     model = read_mod_file(comp, path)
     if model is None:
         first = comp.issues[0].render() if comp.issues else "cannot be read"
@@ -70,6 +74,13 @@ def read_mod_file(comp: Composition, path: Path) -> ModFile | None:
     return model
 
 
+def _bad_folder(mid: str, name: str) -> Issue:
+    """A mod whose folder name (its name in the mod list and in career names) would write
+    control characters to the screen."""
+    return issue("control-character", f"the mod's folder name '{shown(mid)}' holds "
+                 f"{describe(bad_character(mid) or '')}; rename the folder", name)
+
+
 def _resolve(comp: Composition, refs: tuple[str, ...]) -> list[tuple[str, Path]]:
     chosen: list[tuple[str, Path]] = []
     for ref in refs:
@@ -81,6 +92,9 @@ def _resolve(comp: Composition, refs: tuple[str, ...]) -> list[tuple[str, Path]]
                 f"{', '.join(known) or 'none'} (in {display(mods.mods_folder())})", comp.main))
             continue
         mid = path.parent.name
+        if bad_character(mid) is not None:
+            comp.issues.append(_bad_folder(mid, display(path)))
+            continue
         if any(mid == other for other, _ in chosen):
             comp.issues.append(issue("mod-twice", f"the mod {mid!r} is listed twice; list "
                                      "each mod once", comp.main))
@@ -109,11 +123,27 @@ def add_mods(comp: Composition, refs: tuple[str, ...]) -> None:
         source = comp.sources[name]
         comp.mods.append((mid, model))
         comp.layers.append(LayerFile(source, model, False, owner=mid))
+        _misspelt_with_mods(comp, model, name)
         for i, block in enumerate(model.with_mods):
             if set(block.mods) <= present:
                 comp.layers.append(LayerFile(source, block, False, owner=mid,
                                              allowed=frozenset(block.mods),
                                              prefix=f"/with_mods/{i}"))
+
+
+def _misspelt_with_mods(comp: Composition, model: ModFile, name: str) -> None:
+    """A with-mods block for a mod that is not installed is fine (written for someone else's
+    mods folder), unless its name is close to one that is: then it is likely a typo that
+    would keep the block from ever applying."""
+    installed = {m.id for m in mods.discover_mods()}
+    for i, block in enumerate(model.with_mods):
+        for j, other in enumerate(block.mods):
+            hint = "" if other in installed else did_you_mean(other, installed)
+            if hint:
+                comp.issues.append(issue(
+                    "with-mods-unknown", f"no patch mod {other!r} in the mods folder{hint}: "
+                    "this block applies only when it is loaded", name,
+                    f"/with_mods/{i}/mods/{j}"))
 
 
 def name_tweak(comp: Composition) -> None:

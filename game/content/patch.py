@@ -186,24 +186,45 @@ def _relocated(found: Issue, value: Any, pointer: str, oid: str) -> Issue:
 
 def record_write(comp: Composition, layer: LayerFile, kind: str, oid: str, path: str,
                  pointer: str) -> None:
-    """Remember a patch mod's edit; report a conflict with another mod's edit of that place."""
-    if layer.owner is None:
-        return
-    mine = Write(path, layer.owner, layer.allowed, layer.source.name, pointer)
-    writes = comp.writes.setdefault((kind, oid), [])
-    for other in writes:
-        if other.owner == mine.owner or other.owner in mine.allowed \
-                or mine.owner in other.allowed or not _overlap(other.path, mine.path):
-            continue
-        what = f"{SINGULAR.get(kind, 'setting')} {oid!r}" if oid else "the settings"
-        place = mine.path or other.path or "the whole object"
-        comp.issues.append(issue(
-            "mod-conflict", f"mods {other.owner!r} and {mine.owner!r} both edit {what} at "
-            f"{place}; {mine.owner!r} comes later in the load order and wins (reorder the "
-            f"mods, or give one a \"with_mods\" block for the other)", mine.file,
-            mine.pointer, oid))
-        break
-    writes.append(mine)
+    """Remember a patch mod's edit of one place, in load order, to find collisions later."""
+    if layer.owner is not None:
+        comp.writes.setdefault((kind, oid), []).append(
+            Write(path, layer.owner, layer.allowed, layer.source.name, pointer))
+
+
+def report_conflicts(comp: Composition) -> None:
+    """A warning for each mod edit that overrides another mod's edit of the same place,
+    unless a with-mods block written for the two of them settles that place afterwards."""
+    for (kind, oid), writes in comp.writes.items():
+        for n, mine in enumerate(writes):
+            other = next((o for o in writes[:n] if _collide(o, mine)), None)
+            if other is None or _settled(writes[n + 1:], other, mine):
+                continue
+            what = f"{SINGULAR.get(kind, 'setting')} {oid!r}" if oid else "the settings"
+            place = mine.path or other.path or "the whole object"
+            comp.issues.append(issue(
+                "mod-conflict", f"mods {other.owner!r} and {mine.owner!r} both edit {what} "
+                f"at {place}; {mine.owner!r} comes later in the load order and wins (reorder "
+                f"the mods, or give one a \"with_mods\" block for the other)", mine.file,
+                mine.pointer, oid))
+
+
+def _collide(a: Write, b: Write) -> bool:
+    """Edits by two mods, neither written to work with the other, of the same place."""
+    return a.owner != b.owner and a.owner not in b.allowed and b.owner not in a.allowed \
+        and _overlap(a.path, b.path)
+
+
+def _settled(later: list[Write], a: Write, b: Write) -> bool:
+    """A later with-mods edit by one of the two mods, for the other, covers the place."""
+    place = b.path if len(b.path) >= len(a.path) else a.path
+    return any({w.owner} | w.allowed >= {a.owner, b.owner} and _covers(w.path, place)
+               for w in later)
+
+
+def _covers(outer: str, inner: str) -> bool:
+    """An edit at ``outer`` rewrites everything at ``inner``."""
+    return outer == inner or not outer or inner.startswith(outer + "/")
 
 
 def _overlap(a: str, b: str) -> bool:

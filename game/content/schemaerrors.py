@@ -14,8 +14,9 @@ from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from game.content.issues import Issue, did_you_mean, issue
+from game.content.issues import Issue, did_you_mean, issue, language_problem
 from game.content.locate import escape
+from game.content.models_rules import LANG_PATTERN
 
 _CODES = {
     "extra_forbidden": "unknown-key",
@@ -53,6 +54,8 @@ def validation_issues(exc: ValidationError, model: type[BaseModel], data: Any,
     issues = []
     for pointer, errs in by_place.items():
         typed = [e for e in errs if _code(e[1]) == "wrong-type"]
+        if len(typed) == len(errs) and any(p.startswith(pointer + "/") for p in by_place):
+            continue  # a member of the union fits the shape: the error inside names the fix
         if len(typed) == len(errs) and typed:
             err, _, loc, parts = typed[0]
             message = _wrong_type([e[1] for e in typed], [e[2] for e in typed], err)
@@ -61,7 +64,8 @@ def validation_issues(exc: ValidationError, model: type[BaseModel], data: Any,
         for err, kind, loc, parts in errs:
             if _code(kind) == "wrong-type" and len(typed) < len(errs):
                 continue  # another member of the union names the real problem
-            issues.append(issue(_code(kind), _message(err, kind, model, loc), file, pointer,
+            code = "bad-language" if _is_language(err, kind) else _code(kind)
+            issues.append(issue(code, _message(err, kind, model, loc), file, pointer,
                                 _object_id(data, parts)))
     return _one_per_typo(issues)
 
@@ -198,7 +202,11 @@ def _is_union(tp: Any) -> bool:
 
 
 def _object_id(data: Any, parts: list[Any]) -> str:
-    """The id of the outermost listed object the error sits in."""
+    """The id of the outermost listed object the error sits in (or that a patch edits)."""
+    if "patch" in parts:
+        at = parts.index("patch")
+        if len(parts) > at + 2 and parts[at + 1] != "settings":
+            return str(parts[at + 2])[:64]
     node = data
     for depth, part in enumerate(parts):
         try:
@@ -230,10 +238,18 @@ def _message(err: Any, kind: str, model: type[BaseModel], loc: tuple[Any, ...]) 
         expected = _QUOTED.findall(str(ctx.get("expected", "")))
         hint = did_you_mean(value, expected) if isinstance(value, str) else ""
         return f"{_short(value)} is not allowed{hint}; choose {ctx.get('expected', '')}"
+    if _is_language(err, kind):
+        return language_problem(str(err.get("input")))
     if kind == "string_pattern_mismatch":
         return f"{_short(err.get('input'))} is not an id: use a-z, 0-9 and _, starting " \
                "with a letter"
     return _plain(kind, ctx, err.get("input")) or f"{msg} (got {_short(err.get('input'))})"
+
+
+def _is_language(err: Any, kind: str) -> bool:
+    """A text's key that is not a language code ("EN", "english")."""
+    return kind == "string_pattern_mismatch" and isinstance(err.get("input"), str) \
+        and (err.get("ctx") or {}).get("pattern") == LANG_PATTERN
 
 
 def _plain(kind: str, ctx: dict[str, Any], value: Any) -> str:

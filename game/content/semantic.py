@@ -10,16 +10,11 @@ from pydantic import BaseModel
 
 from game.content import models as m
 from game.content.compose import BUILTIN_NAME, Composition
-from game.content.issues import Issue, did_you_mean, issue
+from game.content.issues import LANGUAGES, Issue, issue, language_problem
 from game.content.layers import Entry
 from game.content.locate import escape
 from game.content.meaning import summary
 from game.content.reach import Analysis, Reach, effects_of
-
-LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
-#: Codes modders write for the game's languages ("in" is the old code for Indonesian).
-LANGUAGE_ALIASES = {"in": "id", "ind": "id", "idn": "id", "indonesian": "id", "bahasa": "id",
-                    "eng": "en", "english": "en", "en-us": "en", "en-gb": "en", "id-id": "id"}
 
 
 def check_semantics(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
@@ -206,11 +201,8 @@ def _texts(node: BaseModel, name: str, value: dict[str, Any], pointer: str, file
         return
     unknown = [lang for lang in value if lang not in LANGUAGES]
     for lang in unknown:
-        alias = LANGUAGE_ALIASES.get(lang.lower())
-        hint = f" (did you mean {alias!r}?)" if alias else did_you_mean(lang, LANGUAGES)
-        issues.append(issue("bad-language", f"{lang!r} is not a language of the game"
-                            f"{hint}: texts use en (English) and id "
-                            "(Bahasa Indonesia)", file, f"{pointer}/{escape(lang)}", oid))
+        issues.append(issue("bad-language", language_problem(lang), file,
+                            f"{pointer}/{escape(lang)}", oid))
     if unknown:
         return  # one problem: the misspelt code, not also a missing translation
     for lang, language in LANGUAGES.items():

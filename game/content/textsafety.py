@@ -35,7 +35,8 @@ def shown(text: str) -> str:
                    repr(c)[1:-1] if c != "\n" else "\\n" for c in text)
 
 
-def _describe(char: str) -> str:
+def describe(char: str) -> str:
+    """A forbidden character named for a message ("the control character U+001B")."""
     name = unicodedata.name(char, "")
     code = f"U+{ord(char):04X}"
     if char == "\n":
@@ -44,27 +45,39 @@ def _describe(char: str) -> str:
 
 
 def text_issues(data: Any, file: str) -> list[Issue]:
-    """Every string (and key) in ``data`` that holds a forbidden character."""
+    """Every string (and key) in ``data`` that holds a forbidden character, each with the id
+    of the object it sits in."""
     issues: list[Issue] = []
-    stack: list[tuple[Any, str, bool]] = [(data, "", False)]
+    stack: list[tuple[Any, str, bool, str]] = [(data, "", False, "")]
     while stack and len(issues) < MAX_REPORTED:
-        node, pointer, long = stack.pop()
+        node, pointer, long, oid = stack.pop()
         if isinstance(node, str):
             bad = bad_character(node, long)
             if bad is not None:
                 where = "" if long or bad != "\n" else \
                     " (line breaks are allowed only in descriptions, card texts and help)"
-                issues.append(issue("control-character", f"{_describe(bad)} is not allowed "
-                                    f"in texts{where}; remove it", file, pointer))
+                issues.append(issue("control-character", f"{describe(bad)} is not allowed "
+                                    f"in texts{where}; remove it", file, pointer, oid))
         elif isinstance(node, dict):
+            patched = pointer.rsplit("/", 2)[-2:-1] == ["patch"] and \
+                not pointer.endswith("/settings")
             for key, value in node.items():
+                here = f"{pointer}/{escape(key)}"
                 if bad_character(key) is not None:
                     issues.append(issue("control-character", f"a key holds "
-                                        f"{_describe(bad_character(key) or '')}; remove it",
-                                        file, pointer))
+                                        f"{describe(bad_character(key) or '')}; remove it",
+                                        file, here, oid))
                     continue
-                stack.append((value, f"{pointer}/{escape(key)}", long or key in LONG_TEXTS))
+                inner = shown(key)[:64] if patched and not oid else oid
+                stack.append((value, here, long or key in LONG_TEXTS, inner))
         elif isinstance(node, list):
-            stack.extend((item, f"{pointer}/{i}", long) for i, item in enumerate(node))
+            stack.extend((item, f"{pointer}/{i}", long, oid or _id_of(item))
+                         for i, item in enumerate(node))
     issues.sort(key=lambda i: i.pointer)
     return issues
+
+
+def _id_of(node: Any) -> str:
+    """The id of a listed object, printable (its own control characters are reported)."""
+    oid = node.get("id") if isinstance(node, dict) else None
+    return shown(oid)[:64] if isinstance(oid, str) else ""
