@@ -82,3 +82,17 @@ def test_compare_needs_shared_seeds(runs: tuple[Path, Path], tmp_path: Path) -> 
     run_batch(BatchSpec(scenario=MINI, games=2, seed=1000), tmp_path, jobs=1)
     with pytest.raises(BatchError, match="share no careers"):
         compare_dirs(runs[0], tmp_path)
+
+
+def test_the_report_gives_the_top_post_rate_by_the_first_party_joined(
+        runs: tuple[Path, Path]) -> None:
+    folder = runs[0]
+    summary = write_report(folder, plots=False)
+    greedy = summary["first_party"]["greedy"]
+    assert sum(p["careers"] for p in greedy.values()) == 25
+    assert set(greedy) <= {"blue", "red", "none"}
+    top = sum(p["top"]["rate"] * p["careers"] for p in greedy.values())
+    assert top == pytest.approx(summary["policies"]["greedy"]["top"]["rate"] * 25)
+    report = (folder / "report.md").read_text()
+    assert "## Top post by the first party joined" in report
+    assert re.search(r"\| greedy \| (blue|red) \| \d+ \|", report)

@@ -16,6 +16,7 @@ from game.core.events import (
     Event,
     EventDrawn,
     MoveMade,
+    PartyChanged,
     PositionGained,
     ResourceChanged,
 )
@@ -65,6 +66,7 @@ class CareerRecorder:
         self.flows: dict[str, dict[str, float]] = {}  # resource -> reason kind -> total
         self.decisions = 0
         self.last_turn = -1
+        self.first_party: str | None = state.actors[self.player].party  # joined first, if any
 
     def start(self, events: list[Event]) -> None:
         """Take the events that set the game up (``new_game``) and the first sample."""
@@ -103,6 +105,9 @@ class CareerRecorder:
                 self.gained.setdefault(event.position, event.how)
             elif event.how != "start":
                 self.rival_gained[event.actor].add(event.position)
+        elif isinstance(event, PartyChanged):
+            if event.actor == self.player and self.first_party is None:
+                self.first_party = event.party
         elif isinstance(event, ChannelEntered):
             self.paths[event.actor].append(event.channel)
         elif isinstance(event, EventDrawn):
@@ -146,6 +151,7 @@ class CareerRecorder:
                 for pid, first in sorted(player.first_held.items())
             },
             "path": self.paths[self.player],
+            "first_party": self.first_party,
             "moves": dict(sorted(self.moves.items())),
             "events": dict(sorted(self.events.items())),
             "contests": {k: v for k, v in sorted(self.contests.items())},

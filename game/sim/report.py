@@ -155,6 +155,17 @@ def _roads(summary: dict[str, Any]) -> list[str]:
             f"through: {through or 'none'}.", ""]
 
 
+def _parties(summary: dict[str, Any]) -> list[str]:
+    """The top-post rate by the first party the player joined, per policy."""
+    by_policy = summary.get("first_party", {})
+    if not by_policy:
+        return []
+    lines = [[name, party, data["careers"], _rate(data["top"])]
+             for name, parties in by_policy.items() for party, data in parties.items()]
+    return ["## Top post by the first party joined", "",
+            *_table(("policy", "first party", "careers", "top post [95% CI]"), lines)]
+
+
 def _flags(summary: dict[str, Any]) -> list[str]:
     flags = [f"- **{f['kind']} `{f['id']}`**: {f['why']}" for f in summary["dominance"]]
     dead = summary["dead"]
@@ -171,7 +182,7 @@ def render(summary: dict[str, Any], plots: Sequence[tuple[str, str]],
     lines = [f"# Balance report: {summary['scenario']['id']}", "",
              "Top post = " + ", ".join(summary["scenario"]["victory"]) +
              ". Intervals are 95% Wilson score intervals.", ""]
-    for part in (_provenance, _policies, _spreads, _bands, _flows, _usage, _personas,
+    for part in (_provenance, _policies, _parties, _spreads, _bands, _flows, _usage, _personas,
                  _flags):
         lines += part(summary)
     if plots:

@@ -191,11 +191,27 @@ def summarise(rows: Sequence[Row], scenario: Scenario,
         "personas": persona_summary(rows, {p.id: p.roads for p in scenario.personas}),
         "roads_to_top": roads_to_top(rows),
         "rivals": rival_summary(rows),
+        "first_party": by_first_party(rows),
     }
     summary["ceiling"] = ceiling(summary["policies"])
     summary["dominance"] = dominance_flags(summary)
     summary["dead"] = dead_content(rows, scenario)
     return summary
+
+
+def by_first_party(rows: Sequence[Row]) -> dict[str, dict[str, Any]]:
+    """Per player policy, the top-post rate by the first party the player joined ("none":
+    never joined one; rows written before parties were recorded are left out)."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, group in by_policy(rows).items():
+        parties: dict[str, list[Row]] = defaultdict(list)
+        for row in group:
+            if "first_party" in row:
+                parties[row["first_party"] or "none"].append(row)
+        if parties:
+            out[name] = {party: {"careers": len(g), "top": top_rate(g)}
+                         for party, g in sorted(parties.items())}
+    return out
 
 
 def rival_summary(rows: Sequence[Row]) -> dict[str, Any]:
