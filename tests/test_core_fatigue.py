@@ -1,5 +1,6 @@
-"""Diminishing returns: a move made again within its window gains less; gains taper near a
-cap; costs are always paid in full; the memory of recent moves survives saves and clones."""
+"""Trade-offs as data: a move made again within its window gains less; gains taper near a
+cap; costs are always paid in full; the memory of recent moves survives saves and clones; a
+popular party's own contests draw a stronger field."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from core_helpers import copy_state, finish_turn, frozen, ok, quiet_mini, start,
 
 from game.core import MakeMove, apply, preview
 from game.core.clone import clone_state
-from game.core.events import Event, MoveMade, ResourceChanged
+from game.core.events import ContestHeld, Event, MoveMade, ResourceChanged
 from game.core.fatigue import sustained_share
+from game.core.polls import forecast
 from game.core.resources import change
 from game.core.scenario import Repeat, Scenario
 from game.core.state import GameState
@@ -124,3 +126,27 @@ def test_the_memory_of_recent_moves_survives_a_save_and_a_clone() -> None:
 def test_the_pace_a_move_keeps_up_under_its_diminishing_returns(
         repeat: Repeat | None, shortest: int, expected: float) -> None:
     assert sustained_share(repeat, shortest) == pytest.approx(expected)
+
+
+def _party_field(party: str) -> tuple[float, float]:
+    """The player's poll for the party chair in ``party`` and the field's strength at the
+    sitting, when a party's field grows by half a point per point of popularity."""
+    contests = swap(quiet_mini().contests, "chair_vote", field_per_popularity=0.5)
+    state = start(quiet_mini(contests=contests))
+    ok(apply(state, MakeMove(state.player.id, "join", party)))
+    ok(apply(state, MakeMove(state.player.id, "run_chair")))
+    chance = forecast(state, state.player, "chair_vote").chance
+    held: list[ContestHeld] = []
+    while not held:
+        held = [e for e in finish_turn(state) if isinstance(e, ContestHeld)
+                and e.contest == "chair_vote" and e.party == party]
+    field = [c for c in held[0].contestants if c.actor is None]
+    return chance, field[0].factors[0].contribution
+
+
+def test_a_bigger_party_draws_a_stronger_field_for_its_own_posts() -> None:
+    red_chance, red_field = _party_field("red")  # popularity 60
+    blue_chance, blue_field = _party_field("blue")  # popularity 40
+    assert red_field == pytest.approx(10.0 + 0.5 * 60)
+    assert blue_field == pytest.approx(10.0 + 0.5 * 40)
+    assert red_chance < blue_chance  # the poll reads the same field as the sitting

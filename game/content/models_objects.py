@@ -175,6 +175,10 @@ class Field_(Strict):
     """How many."""
     strength: Weight = 0
     """Their strength before noise."""
+    per_popularity: Annotated[float, Field(ge=0, le=10, allow_inf_nan=False)] = 0
+    """In a party's own contests (``per_party``): added to ``strength`` for every point of \
+the party's popularity, so a big party's nomination draws a stronger field (0: the same in \
+every party)."""
 
 
 class Mixed(Strict):

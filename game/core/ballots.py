@@ -71,6 +71,14 @@ def actor_entry(
     return Entry(actor, actor.party, base, rng.gauss(0.0, contest.noise), factors, order)
 
 
+def field_level(state: GameState, contest: ContestDef, party: str | None) -> float:
+    """The field's strength in a sitting: in a party's own contest, stronger the more
+    popular the party (``field_per_popularity`` per point)."""
+    if party is None or not contest.field_per_popularity or not contest.per_party:
+        return contest.field_strength
+    return contest.field_strength + contest.field_per_popularity * state.popularity[party]
+
+
 def field_entries(contest: ContestDef, rng: random.Random, count: int, start: int,
                   party: str | None, strength: float | None = None) -> list[Entry]:
     """``count`` contenders not played by actors, at the field's strength plus noise."""

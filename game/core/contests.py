@@ -158,7 +158,7 @@ def _resolve_group(
         free = seat_count(state, contest) - given
         if free <= 0:
             return
-    ballot = cast(state, contest, runners, free, rng)
+    ballot = cast(state, contest, runners, free, rng, party)
     out.append(ContestHeld(
         contest.id, contest.position, party, seat_count(state, contest),
         tuple(_contestant(e) for e in ballot.entries),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.core import chances
 from game.core.ballot_votes import government_for, projected_chamber
-from game.core.ballots import ELECTION_KINDS, seat_count
+from game.core.ballots import ELECTION_KINDS, field_level, seat_count
 from game.core.coalitions import has_majority
 from game.core.contests import party_nominees
 from game.core.outlook_lists import list_race
@@ -76,9 +76,9 @@ def _election(state: GameState, actor: Actor, contest: ContestDef) -> Race:
         seats = min(seat_count(state, contest) - given, seat_count(state, contest))
     else:
         seats = min(seat_count(state, contest), state.book.positions[contest.position].seats)
-    sigma, field, level = contest.noise, contest.field_count, contest.field_strength
+    sigma, field, level = contest.noise, contest.field_count, field_level(state, contest, party)
     labels = shown(rows) + ((("field", level),) * min(field, 8))
-    key = (contest.id, "election", party, seats, rivals)
+    key = (contest.id, "election", party, seats, rivals, level)
     if contest.kind != "nomination" and contest.allocation == "districts":
         others = tuple(s for _, s, _ in rows)
         return cached(state, key, lambda: Race(

@@ -167,6 +167,9 @@ class ContestDef:
     per_party: bool = False
     field_count: int = 0  # contenders not played by actors
     field_strength: float = 0.0
+    # a party's own contests: the field grows this much stronger per point of the party's
+    # popularity (big parties, crowded nominations)
+    field_per_popularity: float = 0.0
     threshold: float = 0.0  # exams and appointments: strength needed to win a seat
     requires: tuple[Condition, ...] = ()
     requires_nomination: bool = False

@@ -13,6 +13,7 @@ from game.core.ballots import (
     actor_entry,
     districts,
     field_entries,
+    field_level,
     pass_mark,
     seat_count,
     top,
@@ -23,7 +24,8 @@ from game.core.state import Actor, GameState
 
 
 def cast(
-    state: GameState, contest: ContestDef, runners: list[Actor], free: int, rng: random.Random
+    state: GameState, contest: ContestDef, runners: list[Actor], free: int, rng: random.Random,
+    party: str | None = None,
 ) -> Ballot:
     """Score every entrant and decide the winners; reads the state, never changes it.
 
@@ -35,15 +37,16 @@ def cast(
         return chamber_vote(state, contest, entries)
     if contest.kind not in ELECTION_KINDS:
         return pass_mark(contest, entries, free)
+    level = field_level(state, contest, party)
     if contest.kind == "nomination":
-        entries += field_entries(contest, rng, contest.field_count, len(entries), None)
+        entries += field_entries(contest, rng, contest.field_count, len(entries), None, level)
         return top(entries, min(free, seat_count(state, contest)), contest.temperature)
     if contest.allocation in LIST_METHODS:
         return party_lists(state, contest, entries, rng)
     seats = min(seat_count(state, contest), state.book.positions[contest.position].seats)
     if contest.allocation == "districts":
         return districts(contest, entries, seats, rng)
-    entries += field_entries(contest, rng, contest.field_count, len(entries), None)
+    entries += field_entries(contest, rng, contest.field_count, len(entries), None, level)
     if contest.allocation == "two_round" and seats == 1:  # runoffs decide single seats
         return two_round(contest, entries, rng)
     return top(entries, seats, contest.temperature)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from game.core import contests, positions
+from game.core.ballots import field_level
 from game.core.clone import clone_state
 from game.core.engine import Rejected, validate
 from game.core.events import FactorValue
@@ -15,7 +16,7 @@ from game.core.moves import Command, MakeMove, Rejection
 from game.core.polls import ContestOutlook, Forecast, contest_outlook, forecast, win_chance
 from game.core.rulebook import Rulebook
 from game.core.rules import EnterContest
-from game.core.scenario import Check
+from game.core.scenario import Check, ContestDef
 from game.core.scoring import check_chance, check_chance_value, contest_strength_value
 from game.core.state import Actor, GameState, seat_key
 
@@ -104,6 +105,10 @@ class View:
         again within its window: see ``game.core.fatigue``)."""
         state = self._state
         return yield_factor(state.book, state.actors[self.actor_id], move, state.turn)
+
+    def field_level(self, contest: ContestDef, party: str | None) -> float:
+        """The strength of the contenders not played by actors in ``party``'s sitting."""
+        return field_level(self._state, contest, party)
 
     def forecast(self, contest_id: str) -> Forecast:
         """The deciding actor's poll for ``contest_id``."""

@@ -133,7 +133,7 @@ def _rival_strengths(view: View, contest: ContestDef, party: str | None) -> list
 def _plurality(view: View, contest: ContestDef, party: str | None) -> Outlook:
     seats = seat_count_of(view, contest)
     rivals = sorted(_rival_strengths(view, contest, party), reverse=True)
-    fixed = (contest.field_strength,) * contest.field_count
+    fixed = (view.field_level(contest, party),) * contest.field_count
     strengths = sorted([*rivals, *fixed], reverse=True)
     if len(strengths) < seats:
         return Outlook(contest.id, -1e9, _spread(contest))
