@@ -55,13 +55,22 @@ def _check(path: Path, version: _Version) -> tuple[SaveMeta | None, SaveError | 
     return found
 
 
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    # A link in a loop raises ELOOP where a dangling one says False: neither is a save, and
+    # neither may hide the saves beside it.
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def list_saves(folder: Path) -> list[SaveListing]:
     """Every ``*.json`` save in ``folder``, newest first; a missing folder lists nothing.
 
     Raises SaveError if ``folder`` exists but is not a readable folder.
     """
     try:
-        entries = [e for e in os.scandir(folder) if is_save_name(e.name) and e.is_file()]
+        entries = [e for e in os.scandir(folder) if is_save_name(e.name) and _is_file(e)]
     except FileNotFoundError:
         return []
     except NotADirectoryError:
