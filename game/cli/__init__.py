@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -42,14 +43,17 @@ MAX_NUMBER = 10**18 - 1
 
 def non_negative(text: str) -> int:
     """argparse type: a whole number >= 0."""
-    try:
-        value = int(text) if len(text) <= 24 else None
-    except ValueError:
-        value = None
-    if value is None:
+    digits = text.strip()
+    if not re.fullmatch(r"[+-]?[0-9]+", digits):
         raise argparse.ArgumentTypeError(t("error.not_whole", text=text[:24]))
-    if value < 0:
-        raise argparse.ArgumentTypeError(t("error.negative", value=value))
+    # Judged by its digits before converting: a number too long to be a count is too large
+    # (Python will not even convert a very long one), not "not a whole number".
+    magnitude = digits.lstrip("+-").lstrip("0")
+    if digits.startswith("-") and magnitude:
+        raise argparse.ArgumentTypeError(t("error.negative", value=digits[:24]))
+    if len(magnitude) > len(str(MAX_NUMBER)):
+        raise argparse.ArgumentTypeError(t("error.too_large", limit=MAX_NUMBER))
+    value = int(digits)
     if value > MAX_NUMBER:
         raise argparse.ArgumentTypeError(t("error.too_large", limit=MAX_NUMBER))
     return value
