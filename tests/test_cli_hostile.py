@@ -107,7 +107,8 @@ def test_a_number_too_long_for_an_option_is_called_too_large(
     assert message in err and "not a whole number" not in err
 
 
-@pytest.mark.parametrize("ref", ["games.jsonl#x", "games.jsonl#-1", "games.jsonl#", "#3"])
+@pytest.mark.parametrize("ref", ["games.jsonl#x", "games.jsonl#-1", "games.jsonl#", "#3",
+                                 "games.jsonl#\u00b2", "games.jsonl"])
 def test_a_malformed_line_reference_is_a_usage_error(ref: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     err = one_line(capsys, 2, "sim", "--replay", ref)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,8 @@ DEFAULT_OUT = "sim-out"
 #: What a batch writes into --out (and --force replaces); nothing else there is touched.
 BATCH_OUTPUTS = (GAMES_FILE, BATCH_FILE, SCENARIO_FILE, SUMMARY_FILE, REPORT_FILE)
 COMPARE_OUTPUTS = ("compare.md", "compare.json")
+#: ``--replay FILE#K``: K in ASCII digits (``int`` would take other scripts' digits, or fail).
+LINE_REF = re.compile(r".+#\s*[0-9]+\s*", re.DOTALL)
 
 
 def register(sub: Any) -> None:
@@ -117,7 +120,7 @@ def _policies(text: str) -> tuple[str, ...]:
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch to a batch run, a replay or a comparison."""
-    if args.replay and "#" not in args.replay:
+    if args.replay and not LINE_REF.fullmatch(args.replay):
         raise UsageError(t("sim.line_ref", ref=args.replay), "saluran sim")
     try:
         if args.replay:

@@ -67,7 +67,7 @@ def batch_scenario(folder: str | Path) -> Scenario:
 def split_line_ref(ref: str) -> tuple[Path, int]:
     """``DIR/games.jsonl#K`` (or ``DIR#K``) as (games.jsonl path, K)."""
     path, sep, index = ref.rpartition("#")
-    if not sep or not index.strip().isdigit():
+    if not sep or not index.strip().isascii() or not index.strip().isdigit():
         raise BatchError(f"{ref!r}: expected FILE#K, e.g. out/games.jsonl#12 "
                          "(K counts lines from 0)")
     return games_path(path), int(index)
