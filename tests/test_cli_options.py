@@ -14,7 +14,7 @@ import pytest
 from game.cli import build_parser, main
 from game.cli.messages import catalogue
 from game.cli.options import real_default, sub_parsers
-from game.persistence.errors import REASONS
+from game.persistence.errors import PHRASES, REASONS
 
 MINI = str(Path(__file__).parent / "data" / "mini")
 
@@ -166,7 +166,9 @@ HELP_PREFIXES = ("help.", "command.", "description.")
 def test_every_message_exists_in_both_languages_with_the_same_fields() -> None:
     english, indonesian = catalogue("en"), catalogue("id")
     help_keys = {key for key in indonesian if key.startswith(HELP_PREFIXES)}
-    assert set(english) | {f"save.{key}" for key in REASONS} | help_keys == set(indonesian)
+    phrases = {f"save.phrase.{key}" for key in PHRASES}
+    assert set(english) | {f"save.{key}" for key in REASONS} | help_keys | phrases \
+        == set(indonesian)
     for key, template in english.items():
         assert _fields(template) == _fields(indonesian[key]), key
         assert template.count("%s") == indonesian[key].count("%s"), key

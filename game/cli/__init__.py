@@ -91,9 +91,9 @@ def report(message: str) -> None:
 def save_problem(exc: SaveError) -> str:
     """A save problem in the language in use (English from the save layer otherwise)."""
     said = messages.current()
-    if exc.key is None or not said.has(f"save.{exc.key}"):
+    text = messages.save_reason(said, exc.key, exc.values)
+    if text is None:
         return str(exc)
-    text = said.t(f"save.{exc.key}", **exc.values)
     if exc.path is not None:
         text = f"{exc.path}: {text}"
     if exc.alternatives:

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from game.core.ids import Text
+from game.persistence.errors import phrase_key
 
 LANGUAGES = ("en", "id")
 FALLBACK = "en"
@@ -90,6 +91,20 @@ class Messages:
     def items(self, parts: Sequence[str]) -> str:
         """Items joined with this language's list separator."""
         return self.t("word.list_separator").join(parts)
+
+
+def save_reason(said: Messages, key: str | None, values: Mapping[str, Any]) -> str | None:
+    """A save problem (``game.persistence.errors``: its key and values) in ``said``'s
+    language, our own phrases among the values translated too; None if it has no wording
+    there (the English of the save layer stands)."""
+    if key is None or not said.has(f"save.{key}"):
+        return None
+    shown = {}
+    for name, value in values.items():
+        phrase = phrase_key(value)
+        known = phrase is not None and said.has(f"save.phrase.{phrase}")
+        shown[name] = said.t(f"save.phrase.{phrase}") if known else value
+    return said.t(f"save.{key}", **shown)
 
 
 _active: list[Messages] = [Messages(FALLBACK)]

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from game.cli.messages import LANGUAGES, Messages, current, default_language
+from game.cli.messages import LANGUAGES, Messages, current, default_language, save_reason
 from game.cli.options import Options
 from game.persistence import SaveError, SaveListing, list_saves, save_dir
 
@@ -46,10 +46,9 @@ def as_line(item: SaveListing, said: Messages | None = None) -> str:
     said = said or current()
     meta = item.meta
     if meta is None:
-        problem = item.problem
         error = item.error
-        if error is not None and error.key is not None and said.has(f"save.{error.key}"):
-            problem = said.t(f"save.{error.key}", **error.values)
+        said_so = None if error is None else save_reason(said, error.key, error.values)
+        problem = said_so or item.problem
         return said.t("saves.bad", file=item.path.name, problem=problem)
     top = said.text(meta.highest_position_name) or meta.highest_position or "-"
     kind = said.t(f"saves.kind.{meta.kind}")

@@ -19,6 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from game.persistence.errors import PHRASES
+
 BACKUP_SUFFIX = ".bak"
 TMP_SUFFIX = ".tmp"
 #: ``.NAME.<pid>.<thread>.<n>.tmp``: the temporary files ``atomic_write`` creates.
@@ -123,10 +125,9 @@ def _check_target(path: Path) -> None:
     except FileNotFoundError:
         return
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "a folder has that name", str(path))
+        raise IsADirectoryError(errno.EISDIR, PHRASES["folder_named"], str(path))
     if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
-        raise OSError(errno.EEXIST, "it is not a regular file (a device, pipe or socket)",
-                      str(path))
+        raise OSError(errno.EEXIST, PHRASES["not_regular"], str(path))
 
 
 def _discard(*paths: Path | None) -> None:

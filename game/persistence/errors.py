@@ -84,6 +84,31 @@ REASONS = {
     "folder_unreadable": "the save folder cannot be read ({detail})",
     "no_folder": "there is no save folder here",
 }
+#: Our own words that fill in a reason (what a file holds, why a write failed): key ->
+#: English.  A front end speaking another language translates a value equal to one of them
+#: by its key (``phrase_key``); values from the system stay as the system gives them.
+PHRASES = {
+    "a_list": "a list",
+    "a_string": "a string",
+    "true_false": "true/false",
+    "null": "null",
+    "a_number": "a number",
+    "disk_full": "the disk is full",
+    "quota": "the disk quota is used up",
+    "read_only_disk": "the folder is on a read-only disk",
+    "not_writable": "the folder is not writable",
+    "file_on_path": "a file has the name of a folder on its path",
+    "folder_named": "a folder has that name",
+    "not_regular": "it is not a regular file (a device, pipe or socket)",
+}
+_PHRASE_KEYS = {text: key for key, text in PHRASES.items()}
+
+
+def phrase_key(value: Any) -> str | None:
+    """The ``PHRASES`` key of ``value`` when it is one of our own phrases, else None."""
+    return _PHRASE_KEYS.get(value) if isinstance(value, str) else None
+
+
 #: The sentence that offers saves which do load; ``{offers}`` joins them with " or ".
 OFFER = "The file was left as it is; try {offers} instead"
 

@@ -27,7 +27,7 @@ from game.core.codec import state_sha256
 from game.core.moves import command_from_dict
 from game.persistence import embedded, strictjson
 from game.persistence.atomic import atomic_write, backup_path
-from game.persistence.errors import IronmanRefused, NewerFormatError, SaveError
+from game.persistence.errors import PHRASES, IronmanRefused, NewerFormatError, SaveError
 from game.persistence.format import (
     FORMAT_VERSION,
     GAME_VERSION,
@@ -51,10 +51,9 @@ MAX_SAVE_BYTES = 64 * 1024 * 1024
 #: inspect: read-only uses that never play on (replays, listings).
 LoadMode = Literal["play", "continue_ironman", "inspect"]
 _WRITE_PROBLEMS = {
-    errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the folder is on a read-only disk", errno.EACCES: "the folder is not writable",
-    errno.EPERM: "the folder is not writable",
-    errno.ENOTDIR: "a file has the name of a folder on its path",
+    errno.ENOSPC: PHRASES["disk_full"], errno.EDQUOT: PHRASES["quota"],
+    errno.EROFS: PHRASES["read_only_disk"], errno.EACCES: PHRASES["not_writable"],
+    errno.EPERM: PHRASES["not_writable"], errno.ENOTDIR: PHRASES["file_on_path"],
 }
 
 
@@ -143,8 +142,8 @@ def read_bytes(path: Path) -> bytes:
 
 def _format_of(raw: Any, path: Path) -> int:
     if not isinstance(raw, dict):
-        kind = {list: "a list", str: "a string", bool: "true/false", type(None): "null"}.get(
-            type(raw), "a number")
+        kind = PHRASES[{list: "a_list", str: "a_string", bool: "true_false",
+                        type(None): "null"}.get(type(raw), "a_number")]
         raise SaveError.because(path, "not_object", kind=kind)
     version = raw.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
