@@ -75,6 +75,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def followed(path: Path, flag: str) -> Path:
+    """Where a target really is: a symbolic link's file, so that writing keeps the link;
+    Refused for a link that leads nowhere (or in a loop): that name is not ours to take."""
+    if not path.is_symlink():
+        return path
+    if not path.exists():
+        raise Refused(t("schema.dead_link", path=path, flag=flag))
+    return path.resolve()
+
+
 def read_text(path: Path, flag: str) -> str | None:
     """A target's current text (None if there is no file); Refused for folders, unreadable
     and binary files."""
@@ -110,7 +120,7 @@ def schema_targets(folder: Path) -> list[Target]:
         raise Refused(t("schema.out_is_file", path=folder))
     targets = []
     for name, wanted in schema_texts().items():
-        path = folder / name
+        path = followed(folder / name, "--out")
         current = read_text(path, "--out")
         if current is not None and not ours(current):
             raise Refused(t("schema.foreign", path=path, flag="--out"))
@@ -120,6 +130,7 @@ def schema_targets(folder: Path) -> list[Target]:
 
 def docs_target(path: Path) -> Target:
     """The ``--docs`` file; Refused unless it is new or has the reference markers."""
+    path = followed(path, "--docs")
     current = read_text(path, "--docs")
     if current is None:
         return Target(path, None, generate() + "\n")
