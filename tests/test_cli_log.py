@@ -62,9 +62,14 @@ def test_the_log_opens_with_a_legend_of_every_marker(capsys: pytest.CaptureFixtu
     lines = log(capsys, "--scenario", MINI, "--seed", "3")
     assert lines[0] == ("Saluran: Mini Republic (mini), seed 3. You start in Jan 2000 at age "
                         "30, against 2 rivals, for up to 20 turns of 6 months.")
-    legend = lines[lines.index("What the marks mean:") + 1:lines.index("What the marks mean:") + 8]
-    assert [line.split()[0] for line in legend] == ["==", ">", "+", "!", "#", ".", "="]
-    assert lines[9].startswith("== Turn 1 - Jan 2000 - age 30 ==")
+    legend = lines[lines.index("What the marks mean:") + 1:lines.index("What the marks mean:") + 9]
+    assert [line.split()[0] for line in legend] == ["==", ">", "+", "!", "#", "*", ".", "="]
+    assert lines[10].startswith("== Turn 1 - Jan 2000 - age 30 ==")
+    told = [line for line in lines[10:lines.index("== Your career ==")]
+            if not line.startswith("== ")]
+    marks = {line[2] for line in told}
+    assert marks <= {">", "+", "-", "!", "#", "*", ".", "=", " "}, marks  # each one explained
+    assert any(line.startswith("  * ") for line in told)
 
 
 def test_moves_and_offices_name_their_channel_and_numbers_say_what_they_are(

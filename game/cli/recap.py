@@ -16,7 +16,7 @@ from game.core.state import Actor
 
 Emit = Callable[[str], None]
 #: The legend's markers, in the order the log uses them.
-MARKERS = ("turn", "move", "office", "event", "contest", "rivals", "resources")
+MARKERS = ("turn", "move", "office", "event", "contest", "ended", "rivals", "resources")
 
 
 def game_date(book: Rulebook, turn: int, said: Messages) -> str:
