@@ -83,3 +83,28 @@ def test_a_results_folder_is_reused_only_with_force(tmp_path: Path,
     Path(tmp_path / "file").write_text("x")
     assert main(["sim", "--scenario", MINI, "--games", "1", "--out", str(tmp_path / "file")]) == 1
     assert "is a file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="Ctrl-C cannot wait here")
+def test_ctrl_c_while_the_workers_start_still_stops_the_batch(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from game.sim.batch import BatchSpec, run_batch
+
+    real = multiprocessing.get_context
+
+    class PressedWhileStarting:
+        """A start method whose pool gets Ctrl-C while its workers start."""
+
+        def __init__(self, method: str | None = None) -> None:
+            self.context = real(method)
+
+        def Pool(self, *args: object, **kwargs: object) -> object:  # noqa: N802 - as stdlib
+            os.kill(os.getpid(), signal.SIGINT)
+            return self.context.Pool(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(multiprocessing, "get_context", PressedWhileStarting)
+    run = run_batch(BatchSpec(scenario=MINI, games=40), tmp_path / "run", jobs=2)
+    assert run.interrupted and run.careers < 40
+    assert json.loads((tmp_path / "run" / "batch.json").read_text())["interrupted"] is True

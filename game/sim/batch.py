@@ -128,28 +128,45 @@ def local_chunks(payload: Payload, chunks: list[list[CareerSpec]], jobs: int) ->
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with _sigint_ignored():  # workers (and the fork server) start deaf to Ctrl-C
+    release = _hold_sigint()  # workers (and the fork server) start deaf to Ctrl-C
+    try:
         pool = context.Pool(jobs, initializer=install, initargs=(payload,))
+    except BaseException:
+        release()
+        raise
     with pool:  # leaving it (finished, interrupted or closed) terminates the workers
+        release()  # a Ctrl-C pressed while they started arrives here, and stops them
         yield from pool.imap_unordered(installed_chunk, chunks)
 
 
-@contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C while worker processes start, so they inherit that.
+def _hold_sigint() -> Callable[[], None]:
+    """Ignore Ctrl-C while worker processes start, so they inherit that; return the function
+    that listens again.
 
     A terminal's Ctrl-C reaches every process of the group: workers that ignore it leave
     the interruption to this process, which stops them, keeps the finished lines and says
-    what it did, instead of each worker printing a traceback.
+    what it did, instead of each worker printing a traceback.  Ctrl-C is also blocked
+    meanwhile, where the system allows it: a blocked signal waits instead of being ignored,
+    so one pressed while the workers start still stops the batch once they have.
     """
     if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+        return lambda: None
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is not None:
+        # The resource tracker unblocks Ctrl-C after starting: start it first, while a
+        # Ctrl-C still stops this process, so that it cannot drop one that waits.
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
+        block(signal.SIG_BLOCK, {signal.SIGINT})
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
+
+    def release() -> None:
         signal.signal(signal.SIGINT, previous)
+        if block is not None:
+            block(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+    return release
 
 
 def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -> dict[str, Any]:
