@@ -152,3 +152,25 @@ def test_bench_leaves_the_core_unwrapped() -> None:
     before = (engine.validate, turns.upkeep, turns.check_ends)
     assert run_cli(["bench", "--scenario", MINI, "--careers", "1", "--pipeline", "1"]) == 0
     assert (engine.validate, turns.upkeep, turns.check_ends) == before
+
+
+@pytest.mark.parametrize("folder_exists", [False, True])
+def test_a_cluster_out_of_reach_leaves_no_results_behind(
+        folder_exists: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.sim import dask_backend
+
+    def out_of_reach() -> None:
+        raise dask_backend.BackendUnavailable("cannot reach the Dask scheduler at tcp://x:1")
+
+    monkeypatch.setattr(dask_backend, "_import_distributed", out_of_reach)
+    out = tmp_path / "run"
+    if folder_exists:
+        out.mkdir()
+    code = main(["sim", "--scenario", MINI, "--games", "2", "--backend", "dask", "--out",
+                 str(out), "--no-plots"])
+    err = capsys.readouterr().err
+    assert code == 1 and err == "saluran: error: cannot reach the Dask scheduler at tcp://x:1\n"
+    assert out.is_dir() == folder_exists and (not folder_exists or not any(out.iterdir()))
+    assert main(["sim", "--scenario", MINI, "--games", "1", "--out", str(out), "--jobs", "1",
+                 "--no-plots"]) == 0  # the folder is free for the next run, no --force

@@ -100,9 +100,9 @@ def test_ctrl_c_while_the_workers_start_still_stops_the_batch(
         def __init__(self, method: str | None = None) -> None:
             self.context = real(method)
 
-        def Pool(self, *args: object, **kwargs: object) -> object:  # noqa: N802 - as stdlib
+        def Pool(self, *args: object, **kwargs: object) -> object:
             os.kill(os.getpid(), signal.SIGINT)
-            return self.context.Pool(*args, **kwargs)  # type: ignore[arg-type]
+            return self.context.Pool(*args, **kwargs)
 
     monkeypatch.setattr(multiprocessing, "get_context", PressedWhileStarting)
     run = run_batch(BatchSpec(scenario=MINI, games=40), tmp_path / "run", jobs=2)

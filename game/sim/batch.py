@@ -208,6 +208,7 @@ def run_batch(
     ``interrupted``: games.jsonl keeps the careers finished in batch order, whole lines only.
     """
     folder = Path(out)
+    created = not folder.exists()
     payload = prepare(spec, folder)
     jobs = jobs or default_jobs()
     careers = spec.careers()
@@ -216,8 +217,14 @@ def run_batch(
     with (folder / GAMES_FILE).open("w", encoding="utf-8") as stream, \
             BatchProgress(len(careers), progress) as bar:
         writer = OrderedWriter(stream)
-        interrupted = _stream_rows(_chunks(payload, careers, jobs, backend, scheduler), writer,
-                                   bar, on_rows)
+        try:
+            interrupted = _stream_rows(_chunks(payload, careers, jobs, backend, scheduler),
+                                       writer, bar, on_rows)
+        except Exception:
+            if writer.next == 0:  # it never started (a cluster out of reach): leave no trace
+                stream.close()
+                _remove_started(folder, created)
+            raise
     wall = time.perf_counter() - started
     run = BatchRun(folder, spec, payload.fingerprint, writer.next, wall, jobs, backend, info,
                    interrupted, len(careers))
@@ -228,6 +235,16 @@ def run_batch(
     (folder / BATCH_FILE).write_text(json.dumps(info, indent=1, sort_keys=True) + "\n",
                                      encoding="utf-8")
     return run
+
+
+def _remove_started(folder: Path, created: bool) -> None:
+    """Remove what a batch that never ran wrote: its files, and its folder if it made it."""
+    for name in (GAMES_FILE, SCENARIO_FILE):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink(missing_ok=True)
+    if created:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _stream_rows(chunks: Chunks, writer: OrderedWriter, bar: BatchProgress,
