@@ -217,11 +217,12 @@ def test_help_in_indonesian_covers_every_option_and_names_no_other() -> None:
     known |= {"help.top.mods", "description.top"}
     keys = {key for key in indonesian if key.startswith(HELP_PREFIXES)}
     assert keys <= known, sorted(keys - known)
-    for name in ("play", "replay", "saves", "schema", "sim"):
-        for action in subs[name]._actions:
+    for name, sub in subs.items():
+        for action in sub._actions:
             if not isinstance(action, argparse._HelpAction):
                 assert f"help.{name}.{action.dest}" in keys, (name, action.dest)
         assert f"command.{name}" in keys
+        assert not sub.description or f"description.{name}" in keys, name
 
 
 def test_help_speaks_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
