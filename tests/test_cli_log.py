@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.cli.messages import catalogue
 from game.content import load_scenario
 from game.core import compile_rulebook, legacy_parts
+from game.persistence.errors import PHRASES, REASONS
 
 MINI = str(Path(__file__).parent / "data" / "mini")
 
@@ -172,6 +174,17 @@ ENGLISH = ["Turn", "age", "You", "gained", "lost", "chose", "success", "failure"
            "May", "Aug", "Oct", "Dec", "What the marks mean", "your", "in progress"]
 
 
+def english_only_words() -> set[str]:
+    """Every word the English catalogue (with the save problems) uses and the Indonesian one
+    never does: the frame of anything printed, so that none may show in Bahasa Indonesia."""
+    def words(templates: list[str]) -> set[str]:
+        text = re.sub(r"\{[^}]*\}|%\(\w+\)s|%s", " ", " ".join(templates))
+        return set(re.findall(r"[A-Za-z][A-Za-z'-]*[A-Za-z]", text))
+
+    english = [*catalogue("en").values(), *REASONS.values(), *PHRASES.values()]
+    return words(english) - words(list(catalogue("id").values()))
+
+
 @pytest.mark.parametrize("argv", [
     ("winner", "--verbose"),  # a won career, every rival detail
     ("--scenario", MINI, "--seed", "3"),  # a career to its end
@@ -185,10 +198,35 @@ def test_an_indonesian_log_has_no_english_frame_words(
     lines = log(capsys, "--lang", "id", *argv)
     book = compile_rulebook(load_scenario(argv[1] if argv[0] == "--scenario" else "nusantara"))
     english = ENGLISH + [r.name["en"] for r in book.scenario.resources
-                         if r.name["en"] != r.name.get("id")]
+                         if r.name["en"] != r.name.get("id")] + sorted(english_only_words())
     text = "\n".join(lines)
     for word in english:
         found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
         assert found is None, f"{word!r}: {text[max(found.start() - 60, 0):found.end() + 20]}"
     assert "== Giliran 1 - Jan " in text and "Hasil: " in lines[-1]
     assert "Arti tanda-tanda:" in text and "== Karier Anda ==" in text
+
+
+@pytest.mark.parametrize("argv", [
+    ("play", "--headless", "--seed", "-1"),
+    ("play", "--headless", "--load", "run", "--seed", "2"),
+    ("play", "--headless", "--scenario", MINI, "--ai", "oracle"),
+    ("replay", "daftar.json"),
+    ("replay", "rusak.json"),
+    ("play", "--headless", "--scenario", MINI, "--turns", "1", "--save", "terpakai"),
+    ("saves", "--save-dir", "nowhere"),
+    ("sim", "--replay", "x#y"),
+    ("schema", "--docs", "terpakai"),
+])
+def test_indonesian_errors_have_no_english_frame_words(
+        argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> None:
+    Path("daftar.json").write_text("[1]")
+    Path("rusak.json").write_text('{"format": 2, "x": NaN}')
+    Path("terpakai").mkdir()
+    assert main([*argv, "--lang", "id"]) in (1, 2)
+    err = capsys.readouterr().err
+    assert err.startswith("saluran: galat: ") and err.count("\n") == 1
+    message = err.replace("saluran play", "").replace("saluran sim", "")
+    for word in sorted(english_only_words()):
+        found = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", message)
+        assert found is None, f"{word!r} in {err!r}"
