@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -105,6 +106,13 @@ def test_ctrl_c_while_the_workers_start_still_stops_the_batch(
             return self.context.Pool(*args, **kwargs)
 
     monkeypatch.setattr(multiprocessing, "get_context", PressedWhileStarting)
-    run = run_batch(BatchSpec(scenario=MINI, games=40), tmp_path / "run", jobs=2)
+    done = threading.Event()  # another thread, as a long-lived process has: it may be the
+    bystander = threading.Thread(target=done.wait)  # one the system hands the signal to
+    bystander.start()
+    try:
+        run = run_batch(BatchSpec(scenario=MINI, games=40), tmp_path / "run", jobs=2)
+    finally:
+        done.set()
+        bystander.join()
     assert run.interrupted and run.careers < 40
     assert json.loads((tmp_path / "run" / "batch.json").read_text())["interrupted"] is True

@@ -140,33 +140,41 @@ def local_chunks(payload: Payload, chunks: list[list[CareerSpec]], jobs: int) ->
 
 
 def _hold_sigint() -> Callable[[], None]:
-    """Ignore Ctrl-C while worker processes start, so they inherit that; return the function
-    that listens again.
+    """Keep Ctrl-C from worker processes while they start; return the function that ends
+    that (raising KeyboardInterrupt if Ctrl-C was pressed meanwhile).
 
-    A terminal's Ctrl-C reaches every process of the group: workers that ignore it leave
+    A terminal's Ctrl-C reaches every process of the group: workers that never see it leave
     the interruption to this process, which stops them, keeps the finished lines and says
-    what it did, instead of each worker printing a traceback.  Ctrl-C is also blocked
-    meanwhile, where the system allows it: a blocked signal waits instead of being ignored,
-    so one pressed while the workers start still stops the batch once they have.
+    what it did, instead of each worker printing a traceback.  Where the system has signal
+    masks, Ctrl-C is blocked while they start (children inherit the mask) and a press is
+    only noted here, to act on once the pool exists; elsewhere it is ignored meanwhile.
     """
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
     block = getattr(signal, "pthread_sigmask", None)
-    if block is not None:
-        # The resource tracker unblocks Ctrl-C after starting: start it first, while a
-        # Ctrl-C still stops this process, so that it cannot drop one that waits.
-        from multiprocessing import resource_tracker
+    if block is None:
+        ignored = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return lambda: _restore(ignored)
+    # The resource tracker unblocks Ctrl-C once it has started: start it first, so that the
+    # fork server, started next, inherits the mask.
+    from multiprocessing import resource_tracker
 
-        resource_tracker.ensure_running()
-        block(signal.SIG_BLOCK, {signal.SIGINT})
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    resource_tracker.ensure_running()
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _: pressed.append(signum))
+    block(signal.SIG_BLOCK, {signal.SIGINT})
 
     def release() -> None:
-        signal.signal(signal.SIGINT, previous)
-        if block is not None:
-            block(signal.SIG_UNBLOCK, {signal.SIGINT})
+        block(signal.SIG_UNBLOCK, {signal.SIGINT})
+        _restore(previous)  # runs the note-taker first if a press was waiting
+        if pressed:
+            raise KeyboardInterrupt
 
     return release
+
+
+def _restore(handler: Any) -> None:
+    signal.signal(signal.SIGINT, handler)
 
 
 def provenance(spec: BatchSpec, fingerprint: str, jobs: int, backend: Backend) -> dict[str, Any]:
