@@ -1,27 +1,20 @@
-"""Balance targets for every shipped scenario, measured against the strongest built-in play
-(the planner), behind the ``slow`` marker.
+"""Balance targets for every shipped scenario (``game.sim.targets``), behind the ``slow``
+marker.
 
 For each ``scenarios/*/scenario.json``, one batch with every invariant checked after every
 decision: the planner, greedy, random and each persona play the player's seat on the same
-seeds, ``GAMES`` careers each (rivals play their personas at the default difficulty).
-- the planner reaches the top post in 20-60% of careers, at least 10 points more often than
-  greedy; random play stays under 5%;
-- every persona, as the player and as a rival, reaches the top post within twice the median
-  persona's rate plus 5 points, and at least half of it minus 5 points;
-- at least 10% of the top-post careers of the planner and the personas pass through the
-  bureaucracy or the diplomatic channel: those roads lead somewhere;
-- no move is more than 10% of the planner's moves;
-- every channel's entry position is reached, no crash, no invariant violation;
-- in nusantara, the planner that takes every bribe reaches the top post at least 10 points
-  less often than the one that takes none, and still sometimes does.
-The same checks run quickly on the small test scenario, so they are exercised on every run.
-Run only these: ``pytest -m slow tests/test_balance.py``; docs/BALANCE.md shows the figures.
+seeds, ``GAMES`` careers each (rivals play their personas at the default difficulty). Every
+target of ``game.sim.targets`` must hold, every channel's entry position must be reached, no
+crash and no invariant violation. In nusantara, the planner that takes every bribe reaches
+the top post at least 10 points less often than the one that takes none, and still sometimes
+does. The same checks run quickly on the small test scenario, so they are exercised on every
+run. Run only these: ``pytest -m slow tests/test_balance.py``; docs/BALANCE.md shows the
+figures (``scripts/balance.py``).
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -34,20 +27,17 @@ from game.content import load_scenario
 from game.core import ChooseOption, Scenario, compile_rulebook, new_game
 from game.core.rules import AddStatus
 from game.sim import BatchSpec, simulate
-from game.sim.stats import median
+from game.sim.targets import missed, move_shares, player_rates, rival_rates, targets
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).parent / "data" / "mini"
 SHIPPED = sorted(p.parent for p in (ROOT / "scenarios").glob("*/scenario.json"))
 # careers per policy; SALURAN_BALANCE_GAMES lowers it for a quick local look
 GAMES = int(os.environ.get("SALURAN_BALANCE_GAMES", "100"))
-PLANNER_RANGE = (0.20, 0.60)
-PLANNER_LEAD = 0.10  # over greedy
-RANDOM_CEILING = 0.05
-PERSONA_RATIO, PERSONA_SLACK = 2.0, 0.05
-SIDE_ROADS = frozenset({"bureaucrat", "diplomat"})
-SIDE_ROAD_SHARE = 0.10
-MOVE_SHARE = 0.10
+# targets a shipped scenario does not meet yet, by scenario: each is named in docs/BALANCE.md
+# and in the rebalance issue; the test fails when one is met (remove it here) or a new one
+# is missed
+KNOWN_GAPS: dict[str, set[str]] = {}
 
 Rows = list[dict[str, Any]]
 
@@ -83,83 +73,10 @@ def unreached_channels(scenario: Scenario, rows: Rows) -> list[str]:
     return missing
 
 
-def player_rates(rows: Rows) -> dict[str, float]:
-    """Top-post rate per player policy."""
-    counts: Counter[str] = Counter()
-    tops: Counter[str] = Counter()
-    for row in rows:
-        counts[row["player_policy"]] += 1
-        tops[row["player_policy"]] += bool(row["top"])
-    return {p: tops[p] / counts[p] for p in counts}
-
-
-def rival_rates(rows: Rows) -> dict[str, float]:
-    """Top-post rate per persona in the rivals' seats."""
-    counts: Counter[str] = Counter()
-    tops: Counter[str] = Counter()
-    for row in rows:
-        for rival in row["rivals"]:
-            if rival["persona"]:
-                counts[rival["persona"]] += 1
-                tops[rival["persona"]] += bool(rival["top"])
-    return {p: tops[p] / counts[p] for p in counts}
-
-
-def policy_targets(rows: Rows) -> list[str]:
-    """The planner in its range and ahead of greedy; random far below."""
-    rates = player_rates(rows)
-    planner, greedy, random = rates["planner"], rates["greedy"], rates["random"]
-    problems = []
-    low, high = PLANNER_RANGE
-    if not low <= planner <= high:
-        problems.append(f"planner top post {planner:.0%} outside {low:.0%}-{high:.0%}")
-    if planner < greedy + PLANNER_LEAD:
-        problems.append(f"planner {planner:.0%} not {PLANNER_LEAD:.0%} above greedy {greedy:.0%}")
-    if random >= RANDOM_CEILING:
-        problems.append(f"random top post {random:.0%}")
-    return problems
-
-
-def lopsided_personas(rates: dict[str, float], seat: str) -> list[str]:
-    """Personas whose rate is beyond twice (or under half) the median's, give or take 5
-    points."""
-    middle = median(list(rates.values()))
-    high = PERSONA_RATIO * middle + PERSONA_SLACK
-    low = middle / PERSONA_RATIO - PERSONA_SLACK
-    return [f"{p} as {seat} {r:.0%} vs median {middle:.0%}"
-            for p, r in sorted(rates.items()) if not low <= r <= high]
-
-
-def side_road_share(rows: Rows, personas: tuple[str, ...]) -> float:
-    """Share of the planner's and the personas' top-post careers that passed through the
-    bureaucracy or the diplomatic channel."""
-    players = {"planner", *personas}
-    top = [r for r in rows if r["player_policy"] in players and r["top"]]
-    return sum(1 for r in top if not SIDE_ROADS.isdisjoint(r["path"])) / max(len(top), 1)
-
-
-def dominant_moves(rows: Rows) -> list[str]:
-    """Moves that are more than a tenth of the planner's moves."""
-    uses: Counter[str] = Counter()
-    for row in rows:
-        if row["player_policy"] == "planner":
-            uses.update(row["moves"])
-    total = sum(uses.values()) or 1
-    return [f"{m} {n / total:.1%} of the planner's moves" for m, n in uses.most_common()
-            if n / total > MOVE_SHARE]
-
-
-def check_all(scenario: Scenario, personas: tuple[str, ...], rows: Rows) -> None:
-    """Every balance target at once, so a failure lists all problems."""
-    problems = [f"unreached channel {c}" for c in unreached_channels(scenario, rows)]
-    problems += policy_targets(rows)
-    problems += lopsided_personas({p: player_rates(rows)[p] for p in personas}, "player")
-    problems += lopsided_personas(rival_rates(rows), "rival")
-    share = side_road_share(rows, personas)
-    if share < SIDE_ROAD_SHARE:
-        problems.append(f"only {share:.0%} of top careers via bureaucracy or diplomacy")
-    problems += dominant_moves(rows)
-    assert problems == [], f"{scenario.id}: " + "; ".join(problems)
+def gaps(scenario: Scenario, personas: tuple[str, ...], rows: Rows) -> set[str]:
+    """The names of every target missed (unreached channels included)."""
+    found = {t.name for t in targets(rows, personas) if not t.met}
+    return found | {f"channel {c}" for c in unreached_channels(scenario, rows)}
 
 
 @pytest.mark.slow
@@ -168,7 +85,10 @@ def check_all(scenario: Scenario, personas: tuple[str, ...], rows: Rows) -> None
 def test_shipped_scenario_balance(folder: Path) -> None:
     scenario, personas, rows = batch(folder, GAMES)
     assert all(r["result"] in ("won", "ruined", "retired", "time_up") for r in rows)
-    check_all(scenario, personas, rows)
+    problems = missed(targets(rows, personas))
+    problems += [f"unreached channel {c}" for c in unreached_channels(scenario, rows)]
+    assert gaps(scenario, personas, rows) == KNOWN_GAPS.get(scenario.id, set()), \
+        f"{scenario.id}: " + "; ".join(problems)
 
 
 def test_balance_checks_on_the_test_scenario() -> None:
@@ -176,7 +96,10 @@ def test_balance_checks_on_the_test_scenario() -> None:
     assert len(rows) == 12 * (3 + len(personas))
     assert unreached_channels(scenario, rows) == []
     rates = player_rates(rows)
-    assert rates["random"] < RANDOM_CEILING <= rates["planner"]
+    assert rates["random"] < 0.05 <= rates["planner"]
+    assert set(rival_rates(rows)) == {"loyalist", "technocrat"}  # the two rivals' personas
+    named = {t.name for t in targets(rows, personas)}
+    assert {"planner top post", "random top post", f"{personas[0]} as rival"} <= named
 
 
 def test_balance_checks_notice_problems() -> None:
@@ -184,15 +107,18 @@ def test_balance_checks_notice_problems() -> None:
     stripped = [{**r, "positions": {}, "path": [], "rivals": []} for r in rows]
     assert any("clerk" in c for c in unreached_channels(scenario, stripped))
     swapped = [{**r, "top": r["player_policy"] in ("random", "greedy")} for r in rows]
-    assert any("random" in p for p in policy_targets(swapped))
-    assert any("planner" in p for p in policy_targets(swapped))
-    boosted = {p: (0.9 if p == personas[0] else 0.1) for p in personas}
-    assert lopsided_personas(boosted, "player") == [f"{personas[0]} as player 90% vs median 10%"]
+    assert {"random top post", "planner top post", "planner lead over greedy"} <= gaps(
+        scenario, personas, swapped)
+    boosted = [{**r, "top": r["player_policy"] == personas[0]} for r in rows]
+    assert f"{personas[0]} as player" in gaps(scenario, personas, boosted)
     one_move = [{**r, "moves": {"meet": 10}} if r["player_policy"] == "planner" else r
                 for r in rows]
-    assert dominant_moves(one_move) == ["meet 100.0% of the planner's moves"]
+    assert move_shares(one_move)[0] == ("meet", 1.0)
+    assert "commonest planner move" in gaps(scenario, personas, one_move)
     side = [{**r, "top": True, "path": ["bureaucrat"]} for r in rows]
-    assert side_road_share(side, personas) == 1.0
+    assert "top careers via bureaucracy or diplomacy" not in gaps(scenario, personas, side)
+    assert "top careers via bureaucracy or diplomacy" in gaps(
+        scenario, personas, [{**r, "top": True, "path": []} for r in rows])
 
 
 class Scrupled:

@@ -1,0 +1,133 @@
+"""The balance targets of a shipped scenario, read from a batch's rows.
+
+Measured against the strongest built-in play (the planner) with every persona in the
+player's seat and in the rivals' seats, on the same seeds:
+- the planner reaches the top post in 20-60% of careers, at least 10 points more often than
+  greedy; random play stays under 5%;
+- every persona, as the player and as a rival, reaches the top post within twice the median
+  persona's rate plus 5 points, and at least half of it minus 5 points;
+- at least 10% of the planner's and the personas' top-post careers pass through the
+  bureaucracy or the diplomatic channel: those roads lead somewhere;
+- no move is more than a tenth of the planner's moves.
+``tests/test_balance.py`` asserts them for every shipped scenario and ``scripts/balance.py``
+writes them to docs/BALANCE.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from game.sim.stats import median
+
+PLANNER_RANGE = (0.20, 0.60)
+PLANNER_LEAD = 0.10  # over greedy
+RANDOM_CEILING = 0.05
+PERSONA_RATIO, PERSONA_SLACK = 2.0, 0.05
+SIDE_ROADS = frozenset({"bureaucrat", "diplomat"})
+SIDE_ROAD_SHARE = 0.10
+MOVE_SHARE = 0.10
+
+Rows = Sequence[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One balance target: what was measured, what it should be, and whether it is."""
+
+    name: str
+    measured: str
+    goal: str
+    met: bool
+
+
+def player_rates(rows: Rows) -> dict[str, float]:
+    """Top-post rate per player policy."""
+    counts: Counter[str] = Counter()
+    tops: Counter[str] = Counter()
+    for row in rows:
+        counts[row["player_policy"]] += 1
+        tops[row["player_policy"]] += bool(row["top"])
+    return {p: tops[p] / counts[p] for p in counts}
+
+
+def rival_rates(rows: Rows) -> dict[str, float]:
+    """Top-post rate per persona in the rivals' seats (a rival reached the top post if it
+    ever held it)."""
+    counts: Counter[str] = Counter()
+    tops: Counter[str] = Counter()
+    for row in rows:
+        for rival in row["rivals"]:
+            if rival["persona"]:
+                counts[rival["persona"]] += 1
+                tops[rival["persona"]] += bool(rival["top"])
+    return {p: tops[p] / counts[p] for p in counts}
+
+
+def persona_band(rates: Iterable[float]) -> tuple[float, float, float]:
+    """(lowest, median, highest) top-post rate a persona may have among ``rates``."""
+    middle = median(list(rates))
+    return (middle / PERSONA_RATIO - PERSONA_SLACK, middle,
+            PERSONA_RATIO * middle + PERSONA_SLACK)
+
+
+def side_road_share(rows: Rows, personas: Iterable[str]) -> float:
+    """Share of the planner's and the personas' top-post careers that passed through the
+    bureaucracy or the diplomatic channel."""
+    players = {"planner", *personas}
+    top = [r for r in rows if r["player_policy"] in players and r["top"]]
+    return sum(1 for r in top if not SIDE_ROADS.isdisjoint(r["path"])) / max(len(top), 1)
+
+
+def move_shares(rows: Rows, policy: str = "planner") -> list[tuple[str, float]]:
+    """Each move's share of ``policy``'s moves, commonest first."""
+    uses: Counter[str] = Counter()
+    for row in rows:
+        if row["player_policy"] == policy:
+            uses.update(row["moves"])
+    total = sum(uses.values()) or 1
+    return [(move, n / total) for move, n in uses.most_common()]
+
+
+def _pct(rate: float) -> str:
+    return f"{100 * rate:.1f}%"
+
+
+def _personas(rates: dict[str, float], seat: str) -> list[Target]:
+    low, middle, high = persona_band(rates.values())
+    goal = f"{_pct(max(low, 0.0))}-{_pct(high)} (median {_pct(middle)})"
+    return [Target(f"{name} as {seat}", _pct(rate), goal, low <= rate <= high)
+            for name, rate in sorted(rates.items())]
+
+
+def targets(rows: Rows, personas: Sequence[str]) -> list[Target]:
+    """Every target, measured on ``rows`` (the planner, greedy, random and each persona in
+    the player's seat)."""
+    rates = player_rates(rows)
+    planner, greedy, random = rates["planner"], rates["greedy"], rates["random"]
+    low, high = PLANNER_RANGE
+    found = [
+        Target("planner top post", _pct(planner), f"{_pct(low)}-{_pct(high)}",
+               low <= planner <= high),
+        Target("planner lead over greedy", f"{100 * (planner - greedy):+.1f} points "
+               f"(greedy {_pct(greedy)})", f"at least {100 * PLANNER_LEAD:.0f} points",
+               planner >= greedy + PLANNER_LEAD),
+        Target("random top post", _pct(random), f"under {_pct(RANDOM_CEILING)}",
+               random < RANDOM_CEILING),
+    ]
+    found += _personas({p: rates[p] for p in personas if p in rates}, "player")
+    found += _personas(rival_rates(rows), "rival")
+    share = side_road_share(rows, personas)
+    found.append(Target("top careers via bureaucracy or diplomacy", _pct(share),
+                        f"at least {_pct(SIDE_ROAD_SHARE)}", share >= SIDE_ROAD_SHARE))
+    top_move, top_share = next(iter(move_shares(rows)), ("-", 0.0))
+    found.append(Target("commonest planner move", f"{top_move} {_pct(top_share)}",
+                        f"at most {_pct(MOVE_SHARE)}", top_share <= MOVE_SHARE))
+    return found
+
+
+def missed(found: Iterable[Target]) -> list[str]:
+    """The targets not met, one line each."""
+    return [f"{t.name}: {t.measured} (target {t.goal})" for t in found if not t.met]
