@@ -8,13 +8,13 @@ import pygame
 import pytest
 from ui_helpers import make_app, open_campaign, pump
 
-from game.core import legacy_parts
+from game.core import MakeMove, legacy_parts
 from game.core.events import Contestant, ContestHeld
 from game.ui.app import App
 from game.ui.locale import Locale
 from game.ui.panels.contests import Upcoming
 from game.ui.panels.lens import Lens
-from game.ui.panels.tips import position_tip
+from game.ui.panels.tips import move_tip, position_tip
 from game.ui.scene import Push, Reset
 from game.ui.scenes.campaign import CampaignScene
 from game.ui.scenes.contest import ContestScene
@@ -102,3 +102,25 @@ def test_more_contests_than_fit_are_listed_on_hover(app: App) -> None:
     listed = [line.left for line in tip.lines if line.indent == 0]
     hidden = ids[len(ids) - len(listed):]
     assert listed == [scene.lens.names.contest(c) for c in hidden] and listed
+
+
+def test_a_repeated_move_says_how_much_of_its_gains_it_still_yields(app: App) -> None:
+    open_campaign(app, "nusantara", seed=3)
+    session = app.ui.session
+    assert session is not None
+    state, book = session.state, session.career.book
+    command = next(c for c in session.legal() if isinstance(c, MakeMove)
+                   and c.move in book.repeats and not c.target)
+    mdef, repeat = book.moves[command.move], book.repeats[command.move]
+    lens = Lens.of(app.ui, session)
+    fresh = move_tip(lens, mdef, command, session.career.preview(command), None)
+    said = Locale("id").t("tip.repeat", window=repeat.window,
+                          share=Locale("id").percent(repeat.falloff))
+    assert said in [line.left for line in fresh.lines]
+    state.player.recent[command.move] = [state.turn - 2, state.turn - 1]
+    preview = session.career.preview(command)
+    assert preview.share == pytest.approx(repeat.falloff ** 2) and preview.repeats == 2
+    tip = move_tip(lens, mdef, command, preview, None)
+    said = Locale("id").t("tip.repeated", n=2, window=repeat.window,
+                          share=Locale("id").percent(preview.share))
+    assert said in [line.left for line in tip.lines]
