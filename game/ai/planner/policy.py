@@ -103,6 +103,7 @@ class PlannerPolicy:
         # effect lists split into resource changes and the rest, by identity (rules are
         # immutable and live as long as the rulebook)
         self._split: dict[int, tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]] = {}
+        self._distaste: dict[tuple[str, str, str], float] = {}  # see _scruples
 
     # ------------------------------------------------------------------ planning
     def _reckoner(self, view: View, party: str | None,
@@ -289,13 +290,17 @@ class PlannerPolicy:
     def _agenda_value(self, view: View, val: Valuation, legal: Sequence[Command]) -> float:
         """What an agenda point buys this turn: the mean of the best plain moves' values."""
         found = []
+        per_move: dict[str, float] = {}  # a move's value is the same for every target
         for command in legal:
             if not isinstance(command, MakeMove):
                 continue
-            mdef = self.book.moves[command.move]
-            value = sum(val.resource(e.resource, e.delta) for e in mdef.effects
-                        if isinstance(e, ChangeResource))
-            found.append(value / max(mdef.agenda, 1))
+            value = per_move.get(command.move)
+            if value is None:
+                mdef = self.book.moves[command.move]
+                value = per_move[command.move] = sum(
+                    val.resource(e.resource, e.delta) for e in mdef.effects
+                    if isinstance(e, ChangeResource)) / max(mdef.agenda, 1)
+            found.append(value)
         found.sort(reverse=True)
         top = [v for v in found[: self.book.scenario.agenda_per_turn] if v > 0]
         return sum(top) / len(top) if top else 0.0
@@ -312,13 +317,15 @@ class PlannerPolicy:
             chance = view.chance(choice.check) if choice.check is not None else None
             value = choice_value(choice, val.statuses, val.resource, chance)
             value += self._structure(view, val, goals, parties, choice.effects, None)
-            return value - self._scruples(choice.effects + choice.on_success)
+            return value - self._scruples(("choice", command.event, command.choice),
+                                          choice.effects, choice.on_success)
         mdef = self.book.moves[command.move]
         value = self._expected(view, val, goals, parties, mdef.effects, mdef.check,
                                mdef.on_success, mdef.on_failure, command.target,
                                view.gain_share(mdef.id))
         value *= self.bias.get(mdef.channel, 1.0) if value > 0 else 1.0
-        return value + HASTE - self._scruples(mdef.effects + mdef.on_success)
+        return value + HASTE - self._scruples(("move", mdef.id, ""),
+                                              mdef.effects, mdef.on_success)
 
     def _expected(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
                   effects: tuple[Effect, ...], check: Check | None,
@@ -437,8 +444,16 @@ class PlannerPolicy:
             blocked = max(blocked, goals.chance)
         return blocked
 
-    def _scruples(self, effects: tuple[Effect, ...]) -> float:
-        """The persona's distaste for a dirty choice (a hidden status is a skeleton)."""
+    def _scruples(self, key: tuple[str, str, str], effects: tuple[Effect, ...],
+                  on_success: tuple[Effect, ...]) -> float:
+        """The persona's distaste for a dirty choice (a hidden status is a skeleton), once
+        per move or event answer (``key``): it depends on nothing else."""
+        found = self._distaste.get(key)
+        if found is None:
+            found = self._distaste[key] = self._distaste_of(effects + on_success)
+        return found
+
+    def _distaste_of(self, effects: tuple[Effect, ...]) -> float:
         ethics = self.persona.ethics
         if not ethics:
             return 0.0

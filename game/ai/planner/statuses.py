@@ -64,21 +64,31 @@ def status_values(book: Rulebook, resource: ResourceValue, strength_point: float
                   ) -> dict[str, float]:
     """Every status's value for an actor whose resources are worth ``resource(id, delta)``
     and for whom a contest strength point is worth ``strength_point``."""
+    known: dict[tuple[str, float], float] = {}
+
+    def worth(rid: str, delta: float) -> float:
+        # one actor at one moment: the same change is worth the same wherever it appears
+        found = known.get((rid, delta))
+        if found is None:
+            found = known[(rid, delta)] = resource(rid, delta)
+        return found
+
+    shapes = _shapes(book)
     direct: dict[str, float] = {}
-    for sdef in book.scenario.statuses:
-        if sdef.ruin:
-            direct[sdef.id] = RUIN
+    for sid, shape in shapes.direct:
+        if shape is None:
+            direct[sid] = RUIN
             continue
-        per_turn = sum(resource(e.resource, e.delta) for e in sdef.per_turn)
-        penalty = sdef.contest_penalty * strength_point + sdef.check_penalty * 0.02
-        blocked = 0.3 * strength_point * 40 if sdef.blocks_contests else 0.0
-        direct[sdef.id] = HORIZON / 2 * per_turn - HORIZON / 2 * penalty - blocked
+        per_turn_effects, contest_penalty, check_penalty, blocks = shape
+        per_turn = sum(worth(rid, delta) for rid, delta in per_turn_effects)
+        penalty = contest_penalty * strength_point + check_penalty * 0.02
+        blocked = 0.3 * strength_point * 40 if blocks else 0.0
+        direct[sid] = HORIZON / 2 * per_turn - HORIZON / 2 * penalty - blocked
     # each answer is a constant (its resource changes) plus a sum over the statuses it adds
     # or removes: priced once, the rounds below only redo the status parts
-    priced = [(sid, [(1.0 - (1.0 - e.probability) ** HORIZON,
-                      [_linear(c, resource, sid) for c in e.choices])
-                     for e in _followers(book)[sid] if e.choices])
-              for sid in direct]
+    priced = [(sid, [(fires, [(_constant(answer, worth), terms) for answer, terms in answers])
+                     for fires, answers in events])
+              for sid, events in shapes.events]
     values = dict(direct)
     for _ in range(ROUNDS):
         values = {sid: direct[sid] + sum(
@@ -88,29 +98,89 @@ def status_values(book: Rulebook, resource: ResourceValue, strength_point: float
     return values
 
 
-def _linear(choice: ChoiceDef, resource: ResourceValue, owner: str
-            ) -> tuple[float, list[tuple[str, float]]]:
-    """An answer's value as a constant and coefficients on status values (``owner``, the
+Changes = tuple[tuple[str, float], ...]
+# an answer's resource changes: (effects, on_success, its share, on_failure, its share),
+# the shares None for an answer without a check
+Answer = tuple[Changes, Changes, float | None, Changes, float]
+Terms = list[tuple[str, float]]
+
+
+class _Shapes:
+    """What pricing statuses reads from a rulebook, read once: per status its own effects
+    (None: it ruins), and per status the events only its holders draw, each with the chance
+    it fires within the horizon and its answers."""
+
+    __slots__ = ("direct", "events")
+
+    def __init__(self, book: Rulebook) -> None:
+        self.direct: list[tuple[str, tuple[Changes, float, float, bool] | None]] = [
+            (sdef.id, None if sdef.ruin else (
+                tuple((e.resource, e.delta) for e in sdef.per_turn), sdef.contest_penalty,
+                sdef.check_penalty, sdef.blocks_contests))
+            for sdef in book.scenario.statuses]
+        followers = _followers(book)
+        self.events: list[tuple[str, list[tuple[float, list[tuple[Answer, Terms]]]]]] = [
+            (sid, [(1.0 - (1.0 - e.probability) ** HORIZON,
+                    [_answer(c, sid) for c in e.choices])
+                   for e in followers[sid] if e.choices])
+            for sid, _ in self.direct]
+
+
+def _changes(effects: tuple[Effect, ...]) -> Changes:
+    return tuple((e.resource, e.delta) for e in effects if isinstance(e, ChangeResource))
+
+
+def _answer(choice: ChoiceDef, owner: str) -> tuple[Answer, Terms]:
+    """An answer's resource changes, and its coefficients on status values (``owner``, the
     status being priced, left out)."""
     terms: dict[str, float] = {}
 
-    def part(effects: tuple[Effect, ...], share: float) -> float:
-        total = 0.0
+    def part(effects: tuple[Effect, ...], share: float) -> None:
         for eff in effects:
-            if isinstance(eff, ChangeResource):
-                total += resource(eff.resource, eff.delta)
-            elif isinstance(eff, AddStatus | RemoveStatus) and eff.status != owner:
+            if isinstance(eff, AddStatus | RemoveStatus) and eff.status != owner:
                 sign = 1.0 if isinstance(eff, AddStatus) else -1.0
                 terms[eff.status] = terms.get(eff.status, 0.0) + sign * share
-        return share * total
 
-    constant = part(choice.effects, 1.0)
+    part(choice.effects, 1.0)
     if choice.check is None:
-        constant += part(choice.on_success, 1.0)
+        part(choice.on_success, 1.0)
+        answer: Answer = (_changes(choice.effects), _changes(choice.on_success), None, (), 0.0)
     else:
         p = min(max(choice.check.base + 0.1, choice.check.minimum), choice.check.maximum)
-        constant += part(choice.on_success, p) + part(choice.on_failure, 1.0 - p)
-    return constant, list(terms.items())
+        part(choice.on_success, p)
+        part(choice.on_failure, 1.0 - p)
+        answer = (_changes(choice.effects), _changes(choice.on_success), p,
+                  _changes(choice.on_failure), 1.0 - p)
+    return answer, list(terms.items())
+
+
+def _constant(answer: Answer, resource: ResourceValue) -> float:
+    """The resource part of an answer's value (a check at its guessed chance)."""
+    effects, success, p, failure, q = answer
+
+    def total(changes: Changes) -> float:
+        found = 0.0
+        for rid, delta in changes:
+            found += resource(rid, delta)
+        return found
+
+    constant = 1.0 * total(effects)
+    if p is None:
+        constant += 1.0 * total(success)
+    else:
+        constant += p * total(success) + q * total(failure)
+    return constant
+
+
+_SHAPES: dict[int, tuple[Rulebook, _Shapes]] = {}
+
+
+def _shapes(book: Rulebook) -> _Shapes:
+    """The status shapes of ``book``, read once per rulebook."""
+    cached = _SHAPES.get(id(book))
+    if cached is None or cached[0] is not book:
+        cached = _SHAPES[id(book)] = (book, _Shapes(book))
+    return cached[1]
 
 
 _FOLLOWERS: dict[int, tuple[Rulebook, dict[str, list[EventDef]]]] = {}

@@ -45,6 +45,8 @@ class Valuation:
     _statuses: dict[str, float] | None = None
     agenda_value: float = 0.0  # what one agenda point buys this turn
     rates: dict[str, float] = field(default_factory=dict)  # resource -> units per turn
+    # each resource's (minimum, maximum): the rulebook's, looked up once per valuation
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def statuses(self) -> dict[str, float]:
@@ -55,13 +57,15 @@ class Valuation:
 
     def resource(self, rid: str, delta: float) -> float:
         """Value of changing resource ``rid`` by ``delta`` now (clamped to its bounds)."""
-        span = _bounds(self.view.book).get(rid)
+        span = self.bounds.get(rid)
         if span is None:
             return 0.0
         now = self.view.me.resources.get(rid, 0.0)
         new = now + tapered(self.view.book, rid, now, delta)
-        low, top = span
-        new = low if new < low else top if new > top else new
+        if new < span[0]:
+            new = span[0]
+        elif new > span[1]:
+            new = span[1]
         if rid == FUNDS:
             return self._funds(now, new)
         return self.weights.get(rid, 0.0) * (new - now)
@@ -92,7 +96,7 @@ def build_valuation(view: View, goals: Goals, persona: PersonaDef,
                     rates: dict[str, float]) -> Valuation:
     """Marginal values for ``view``'s actor following ``goals``; ``rates`` are the units per
     turn a focused actor can add to each resource."""
-    val = Valuation(view, goals, persona, rates=rates)
+    val = Valuation(view, goals, persona, rates=rates, bounds=_bounds(view.book))
     _contest_weights(val)
     _threshold_weights(val)
     _legacy_weights(val)
