@@ -23,7 +23,7 @@ from game.ai.planner.memory import RoadMemory, from_data, remember, steps_of
 from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner, Route
 from game.ai.planner.statuses import choice_value
-from game.ai.planner.values import LEGACY, Valuation, build_valuation
+from game.ai.planner.values import LEGACY, Valuation, build_valuation, legacy_terms
 from game.core import ChooseOption, Command, EndTurn, MakeMove
 from game.core.rulebook import Rulebook
 from game.core.rules import (
@@ -104,6 +104,8 @@ class PlannerPolicy:
         # immutable and live as long as the rulebook)
         self._split: dict[int, tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]] = {}
         self._distaste: dict[tuple[str, str, str], float] = {}  # see _scruples
+        self._prices = {m.id: m.funds for m in book.scenario.moves}  # funds each move costs
+        self._legacy = legacy_terms(book, persona)
 
     # ------------------------------------------------------------------ planning
     def _reckoner(self, view: View, party: str | None,
@@ -210,7 +212,8 @@ class PlannerPolicy:
     def _regoal(self, view: View, made: TurnPlan) -> TurnPlan:
         """Goals and prices for the plan's road as the actor stands now."""
         goals = goals_for(made.reckoner, made.road)
-        valuation = build_valuation(view, goals, self.persona, self.economy.rates)
+        valuation = build_valuation(view, goals, self.persona, self.economy.rates,
+                                    self._legacy)
         return TurnPlan(made.reckoner, made.road, made.parties, goals, valuation)
 
     def _party_choice(self, view: View, cache: dict[tuple[str, str | None], Outlook],
@@ -272,15 +275,23 @@ class PlannerPolicy:
             made.agenda_value = val.agenda_value = self._agenda_value(view, val, legal)
         known = made.move_values
         funds = view.me.resources.get(FUNDS, 0.0)
+        prices = self._prices
+        paying: dict[float, float] = {}  # the value of paying each price from these funds
         best, best_value = legal[0], float("-inf")
         for command in legal:
-            if isinstance(command, MakeMove):
+            if type(command) is MakeMove:
                 key = (command.move, command.target)
                 worth = known.get(key)
                 if worth is None:
                     worth = known[key] = self.value(view, val, goals, parties, command)
-                price = self.book.moves[command.move].funds
-                value = worth + (val._funds(funds, funds - price) if price else 0.0)
+                price = prices[command.move]
+                if price:
+                    paid = paying.get(price)
+                    if paid is None:
+                        paid = paying[price] = val._funds(funds, funds - price)
+                    value = worth + paid
+                else:
+                    value = worth + 0.0
             else:
                 value = self.value(view, val, goals, parties, command)
             if value > best_value:

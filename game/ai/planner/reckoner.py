@@ -103,7 +103,9 @@ class Reckoner:
         self._memo: dict[str, Route | None] = {}
         self._busy: set[str] = set()
         self._strengths: dict[str, float] = {}
-        self._atoms: dict[tuple[int, str], AtomCost | None] = {}
+        # atom costs by the position they are reckoned for ("": as things stand now), then
+        # by the atom's identity (the atlas interns atoms)
+        self._atoms: dict[str, dict[int, AtomCost | None]] = {}
         self._placed: dict[tuple[int, int, float], Placement] = {}
         self._chances: dict[tuple[str, str | None, int, int], float] = {}
         self._seats: dict[str, float] = {}
@@ -136,14 +138,17 @@ class Reckoner:
 
     def _met(self, term: tuple[Atom, ...]) -> bool:
         """True when every atom of ``term`` holds now and none is a deadline."""
+        known = self._atoms.get("")
+        if known is None:
+            known = self._atoms[""] = {}
         for atom in term:
             if type(atom) is Deadline:
                 return False
-            key = (id(atom), "")
-            if key in self._atoms:
-                cost = self._atoms[key]
+            key = id(atom)
+            if key in known:
+                cost = known[key]
             else:
-                cost = self._atoms[key] = self._atom_now(atom)
+                cost = known[key] = self._atom_now(atom)
             if cost is None:
                 return False
         return True
@@ -196,12 +201,15 @@ class Reckoner:
         seen: set[int] = set()
         longest = extra = 0.0
         latest = float(self.last)
-        atoms, position = self._atoms, gate.position
+        position = gate.position
+        atoms = self._atoms.get(position)
+        if atoms is None:
+            atoms = self._atoms[position] = {}
         for atom in term:
             if type(atom) is Deadline:
                 latest = min(latest, self._deadline(atom))
                 continue
-            key = (id(atom), position)
+            key = id(atom)
             if key in atoms:
                 cost = atoms[key]
             else:
@@ -382,7 +390,7 @@ class Reckoner:
             kept = [0, 1, *range(3, len(sittings), 2)]
             weights = [min(2, len(sittings) - k) if k >= 3 else 1 for k in kept]
             sittings = [sittings[k] for k in kept]
-        chances = [self._contest_chance(gate, turn) for turn in sittings]
+        chances = self._contest_chances(gate, sittings)
         missed, expected = 1.0, 0.0
         for turn, p, weight in zip(sittings, chances, weights, strict=True):
             expected += missed * p * (turn + 1 - self.turn)  # seated after the sitting
@@ -428,18 +436,24 @@ class Reckoner:
             found = self._seats[position] = 1.0 if self.view.free_seats(position) > 0 else 0.3
         return found
 
-    def _contest_chance(self, gate: Gate, turn: int) -> float:
+    def _contest_chances(self, gate: Gate, turns: list[int]) -> list[float]:
+        """The gate's chance at each of ``turns`` (its nomination's too, if it has one)."""
         contest_id = gate.contest or ""
+        nomination = gate.nomination
         # the lead matters only for an election's campaign window
         lead = gate.lead if self.economy.elections[contest_id] else -1
-        key = (contest_id, gate.nomination, lead, turn)
-        found = self._chances.get(key)
-        if found is None:
-            found = self._chance_at(contest_id, turn, lead)
-            if gate.nomination is not None:
-                found *= self._chance_at(gate.nomination, turn, -1)
-            found = self._chances[key] = max(found, 0.01)
-        return found
+        memo = self._chances
+        chances = []
+        for turn in turns:
+            key = (contest_id, nomination, lead, turn)
+            found = memo.get(key)
+            if found is None:
+                found = self._chance_at(contest_id, turn, lead)
+                if nomination is not None:
+                    found *= self._chance_at(nomination, turn, -1)
+                found = memo[key] = max(found, 0.01)
+            chances.append(found)
+        return chances
 
     def _chance_at(self, contest_id: str, turn: int, lead: int) -> float:
         """The poll's chance at the strength ``projected`` gives for ``turn``, against rivals

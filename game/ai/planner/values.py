@@ -93,13 +93,15 @@ def _bounds(book: Rulebook) -> dict[str, tuple[float, float]]:
 
 
 def build_valuation(view: View, goals: Goals, persona: PersonaDef,
-                    rates: dict[str, float]) -> Valuation:
+                    rates: dict[str, float], legacy: list[tuple[str, float]] | None = None,
+                    ) -> Valuation:
     """Marginal values for ``view``'s actor following ``goals``; ``rates`` are the units per
-    turn a focused actor can add to each resource."""
+    turn a focused actor can add to each resource; ``legacy``: ``legacy_terms`` of the
+    persona, if already read."""
     val = Valuation(view, goals, persona, rates=rates, bounds=_bounds(view.book))
     _contest_weights(val)
     _threshold_weights(val)
-    _legacy_weights(val)
+    _legacy_weights(val, legacy)
     _funds_weights(val)
     return val
 
@@ -173,14 +175,24 @@ def _threshold_weights(val: Valuation) -> None:
         val.weights[th.resource] = val.weights.get(th.resource, 0.0) + per_unit
 
 
-def _legacy_weights(val: Valuation) -> None:
-    tastes = val.persona.resource_weights
-    for rid in val.view.book.resources:
+def _legacy_weights(val: Valuation, legacy: list[tuple[str, float]] | None) -> None:
+    weights = val.weights
+    for rid, term in legacy_terms(val.view.book, val.persona) if legacy is None else legacy:
+        weights[rid] = weights.get(rid, 0.0) + term
+
+
+def legacy_terms(book: Rulebook, persona: PersonaDef) -> list[tuple[str, float]]:
+    """Each resource's legacy term for ``persona``: its taste, influence counted as legacy
+    score (funds apart); the same for every valuation, so a policy reads it once."""
+    found = []
+    tastes = persona.resource_weights
+    for rid in book.resources:
         taste = tastes.get(rid, 0.0)
         if rid == INFLUENCE:
             taste += 1.0  # influence is legacy score
         if rid != FUNDS and taste:
-            val.weights[rid] = val.weights.get(rid, 0.0) + LEGACY * taste
+            found.append((rid, LEGACY * taste))
+    return found
 
 
 def _funds_weights(val: Valuation) -> None:
