@@ -66,6 +66,25 @@ def _stays_out_first(road: Route) -> bool:
     return any(isinstance(a, NonMember) for step in road.steps for a in step.term)
 
 
+Split = tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class MoveShape:
+    """What valuing a move reads from the rules: its effects split into resource changes and
+    the rest (None when there are none), its check, the persona's bias for its channel and
+    distaste for it, and the resource changes of its plain effects with its agenda cost."""
+
+    effects: Split | None
+    on_success: Split | None
+    on_failure: Split | None
+    check: Check | None
+    bias: float
+    distaste: float
+    changes: tuple[tuple[str, float], ...]
+    agenda: int
+
+
 PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
 # statuses: what a reckoning of roads depends on
 PlanEntries = tuple[tuple[str, ...], tuple[str, ...]]  # registrations and nominations
@@ -100,9 +119,7 @@ class PlannerPolicy:
         self._plans: dict[str, tuple[tuple[PlanShape, PlanEntries], TurnPlan]] = {}
         self._outlook_cache: dict[str, dict[tuple[str, str | None], Outlook]] = {}
         self._roads: dict[str, RoadMemory] = {}  # per actor: the road followed for a while
-        # effect lists split into resource changes and the rest, by identity (rules are
-        # immutable and live as long as the rulebook)
-        self._split: dict[int, tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]] = {}
+        self._shapes: dict[str, MoveShape] = {}  # per move, see _shape
         self._distaste: dict[tuple[str, str, str], float] = {}  # see _scruples
         self._prices = {m.id: m.funds for m in book.scenario.moves}  # funds each move costs
         self._legacy = legacy_terms(book, persona)
@@ -307,10 +324,8 @@ class PlannerPolicy:
                 continue
             value = per_move.get(command.move)
             if value is None:
-                mdef = self.book.moves[command.move]
-                value = per_move[command.move] = sum(
-                    val.resource(e.resource, e.delta) for e in mdef.effects
-                    if isinstance(e, ChangeResource)) / max(mdef.agenda, 1)
+                shape = self._shape(command.move)
+                value = per_move[command.move] = val.total(shape.changes) / shape.agenda
             found.append(value)
         found.sort(reverse=True)
         top = [v for v in found[: self.book.scenario.agenda_per_turn] if v > 0]
@@ -330,43 +345,51 @@ class PlannerPolicy:
             value += self._structure(view, val, goals, parties, choice.effects, None)
             return value - self._scruples(("choice", command.event, command.choice),
                                           choice.effects, choice.on_success)
-        mdef = self.book.moves[command.move]
-        value = self._expected(view, val, goals, parties, mdef.effects, mdef.check,
-                               mdef.on_success, mdef.on_failure, command.target,
-                               view.gain_share(mdef.id))
-        value *= self.bias.get(mdef.channel, 1.0) if value > 0 else 1.0
-        return value + HASTE - self._scruples(("move", mdef.id, ""),
-                                              mdef.effects, mdef.on_success)
+        shape = self._shape(command.move)
+        value = self._expected(view, val, goals, parties, shape, command.target,
+                               view.gain_share(command.move))
+        value *= shape.bias if value > 0 else 1.0
+        return value + HASTE - shape.distaste
+
+    def _shape(self, move: str) -> MoveShape:
+        """What valuing ``move`` reads from the rules, read once."""
+        found = self._shapes.get(move)
+        if found is None:
+            mdef = self.book.moves[move]
+            found = self._shapes[move] = MoveShape(
+                _split(mdef.effects) if mdef.effects else None,
+                _split(mdef.on_success) if mdef.on_success else None,
+                _split(mdef.on_failure) if mdef.on_failure else None,
+                mdef.check, self.bias.get(mdef.channel, 1.0),
+                self._scruples(("move", mdef.id, ""), mdef.effects, mdef.on_success),
+                tuple((e.resource, e.delta) for e in mdef.effects
+                      if isinstance(e, ChangeResource)),
+                max(mdef.agenda, 1))
+        return found
 
     def _expected(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
-                  effects: tuple[Effect, ...], check: Check | None,
-                  on_success: tuple[Effect, ...], on_failure: tuple[Effect, ...],
-                  target: str | None, share: float = 1.0) -> float:
-        base = self._effects(view, val, goals, parties, effects, target, share)
-        win = self._effects(view, val, goals, parties, on_success, target, share)
+                  shape: MoveShape, target: str | None, share: float = 1.0) -> float:
+        effects, on_success, on_failure = shape.effects, shape.on_success, shape.on_failure
+        base = self._effects(view, val, goals, parties, effects, target, share) if effects \
+            else 0.0
+        win = self._effects(view, val, goals, parties, on_success, target, share) \
+            if on_success else 0.0
+        check = shape.check
         if check is None:
             return base + win
         chance = view.chance(check)
-        lose = self._effects(view, val, goals, parties, on_failure, target, share)
+        lose = self._effects(view, val, goals, parties, on_failure, target, share) \
+            if on_failure else 0.0
         spread = abs(win - lose) * chance * (1.0 - chance)
         caution = (1.0 - self.persona.risk) * RISK_AVERSION
         return base + chance * win + (1.0 - chance) * lose - caution * spread
 
     def _effects(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
-                 effects: tuple[Effect, ...], target: str | None, share: float = 1.0
-                 ) -> float:
-        """What ``effects`` are worth; ``share`` scales their resource gains (a move made
-        again within its window yields less)."""
-        if not effects:
-            return 0.0
-        split = self._split.get(id(effects))
-        if split is None:
-            split = self._split[id(effects)] = _split(effects)
+                 split: Split, target: str | None, share: float = 1.0) -> float:
+        """What effects (split into resource changes and the rest) are worth; ``share``
+        scales their resource gains (a move made again within its window yields less)."""
         changes, others = split
-        resource = val.resource
-        total = 0.0
-        for rid, delta in changes:
-            total += resource(rid, delta * share if delta > 0 else delta)
+        total = val.total(changes, share)
         for eff in others:
             if isinstance(eff, AddStatus):
                 total += 0.0 if eff.status in view.me.statuses else val.statuses.get(

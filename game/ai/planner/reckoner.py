@@ -110,6 +110,8 @@ class Reckoner:
         self._chances: dict[tuple[str, str | None, int, int], float] = {}
         self._seats: dict[str, float] = {}
         self._cutoffs: dict[tuple[str, int, int], float] = {}
+        self._looks: dict[str, Outlook] = {}  # outlooks for ``party``, by contest
+        self._contests = view.book.contests
 
     def route(self, position: str) -> Route | None:
         """The best way to hold ``position`` (None: no way before the career ends)."""
@@ -364,7 +366,7 @@ class Reckoner:
             # a promotion comes at the end of the turn, a move's seat at once
             held_from = turn + (1 if gate.kind == "automatic" else 0)
             return turn, chance, chance, float(held_from - self.turn)
-        contest = self.atlas.contest(gate.contest or "")
+        contest = self._contests[gate.contest or ""]
         first = self._sitting(contest, start, gate)
         if first is None or first > latest:
             return None
@@ -403,7 +405,7 @@ class Reckoner:
 
     def _sitting(self, contest: ContestDef, start: int, gate: Gate) -> int | None:
         """The first sitting at or after ``start`` the gate can make (nominations first)."""
-        nomination = self.atlas.contest(gate.nomination) if gate.nomination else None
+        nomination = self._contests[gate.nomination] if gate.nomination else None
         if nomination is not None:
             n_every, n_offset = self.atlas.cycles[nomination.id]
             n_turn = start + turns_until(n_every, n_offset, start)
@@ -458,7 +460,9 @@ class Reckoner:
     def _chance_at(self, contest_id: str, turn: int, lead: int) -> float:
         """The poll's chance at the strength ``projected`` gives for ``turn``, against rivals
         who build as fast as the actor can."""
-        look = self.outlooks(contest_id, self.party)
+        look = self._looks.get(contest_id)
+        if look is None:
+            look = self._looks[contest_id] = self.outlooks(contest_id, self.party)
         cutoff = look.cutoff
         if look.rivals:
             key = (contest_id, turn, lead)
@@ -490,7 +494,9 @@ class Reckoner:
         return self._projected(contest.id, turn, gate.lead if gate is not None else -1)
 
     def _projected(self, contest_id: str, turn: int, lead: int) -> float:
-        now = self.strength(contest_id)
+        now = self._strengths.get(contest_id)
+        if now is None:
+            now = self.strength(contest_id)
         eco = self.economy
         room = eco.reach[contest_id] - now
         built = eco.growth[contest_id] * max(turn - self.turn, 0)

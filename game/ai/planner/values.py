@@ -70,6 +70,32 @@ class Valuation:
             return self._funds(now, new)
         return self.weights.get(rid, 0.0) * (new - now)
 
+    def total(self, changes: tuple[tuple[str, float], ...], share: float = 1.0) -> float:
+        """Value of the resource changes ``changes`` ((id, delta) pairs) made now, gains
+        scaled by ``share``, each as ``resource`` values it, added in order."""
+        bounds, weights = self.bounds, self.weights
+        book = self.view.book
+        have = self.view.me.resources
+        total = 0.0
+        for rid, delta in changes:
+            if delta > 0:
+                delta = delta * share
+            span = bounds.get(rid)
+            if span is None:
+                total += 0.0
+                continue
+            now = have.get(rid, 0.0)
+            new = now + tapered(book, rid, now, delta)
+            if new < span[0]:
+                new = span[0]
+            elif new > span[1]:
+                new = span[1]
+            if rid == FUNDS:
+                total += self._funds(now, new)
+            else:
+                total += weights.get(rid, 0.0) * (new - now)
+        return total
+
     def _funds(self, old: float, new: float) -> float:
         line = self.funds_line
         low, high = sorted((old, new))
