@@ -9,7 +9,7 @@ other statuses.  Everything is read from the scenario; nothing is known about pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from game.ai.planner.atoms import Status, requirement
 from game.core.rulebook import Rulebook
@@ -31,7 +31,7 @@ def _requires(event: EventDef, status: str) -> bool:
     return bool(event.conditions)
 
 
-def _effects_value(effects: tuple[Effect, ...], values: dict[str, float],
+def _effects_value(effects: tuple[Effect, ...], values: Mapping[str, float],
                    resource: ResourceValue, owner: str | None) -> float:
     total = 0.0
     for eff in effects:
@@ -44,7 +44,7 @@ def _effects_value(effects: tuple[Effect, ...], values: dict[str, float],
     return total
 
 
-def choice_value(choice: ChoiceDef, values: dict[str, float], resource: ResourceValue,
+def choice_value(choice: ChoiceDef, values: Mapping[str, float], resource: ResourceValue,
                  chance: float | None = None, owner: str | None = None) -> float:
     """Expected value of an event choice (``chance`` of its check, if it has one).
 
@@ -64,38 +64,84 @@ def status_values(book: Rulebook, resource: ResourceValue, strength_point: float
                   ) -> dict[str, float]:
     """Every status's value for an actor whose resources are worth ``resource(id, delta)``
     and for whom a contest strength point is worth ``strength_point``."""
-    known: dict[tuple[str, float], float] = {}
+    prices = StatusPrices(book, resource, strength_point)
+    return {sid: prices[sid] for sid in prices}
 
-    def worth(rid: str, delta: float) -> float:
+
+class StatusPrices(Mapping[str, float]):
+    """``status_values`` worked out one status at a time, when first asked: a status's value
+    after ``ROUNDS`` rounds of the fixed point needs only the statuses its events lead to.
+
+    ``resource`` must give the same answer whenever it is asked (prices of one moment)."""
+
+    def __init__(self, book: Rulebook, resource: ResourceValue, strength_point: float) -> None:
+        self._shapes = _shapes(book)
+        self._resource = resource
+        self._strength_point = strength_point
+        self._known: dict[tuple[str, float], float] = {}
+        self._rounds: dict[tuple[str, int], float] = {}  # (status, round) -> value
+        self._answers: dict[str, list[tuple[float, list[tuple[float, Terms]]]]] = {}
+
+    def __getitem__(self, sid: str) -> float:
+        if sid not in self._shapes.index:
+            raise KeyError(sid)
+        return self._value(sid, ROUNDS)
+
+    def get(self, sid: str, default: float = 0.0) -> float:  # type: ignore[override]
+        """The value of status ``sid`` (``default`` for an unknown status)."""
+        return self._value(sid, ROUNDS) if sid in self._shapes.index else default
+
+    def __iter__(self) -> Iterator[str]:
+        return (sid for sid, _ in self._shapes.direct)
+
+    def __len__(self) -> int:
+        return len(self._shapes.direct)
+
+    def _worth(self, rid: str, delta: float) -> float:
         # one actor at one moment: the same change is worth the same wherever it appears
-        found = known.get((rid, delta))
+        found = self._known.get((rid, delta))
         if found is None:
-            found = known[(rid, delta)] = resource(rid, delta)
+            found = self._known[(rid, delta)] = self._resource(rid, delta)
         return found
 
-    shapes = _shapes(book)
-    direct: dict[str, float] = {}
-    for sid, shape in shapes.direct:
+    def _value(self, sid: str, rounds: int) -> float:
+        """The value of ``sid`` after ``rounds`` rounds (0: its own effects only)."""
+        found = self._rounds.get((sid, rounds))
+        if found is not None:
+            return found
+        if rounds == 0:
+            found = self._direct(sid)
+        else:
+            found = self._value(sid, 0) + sum(
+                fires * min(max(constant + sum(k * self._earlier(o, rounds) for o, k in terms)
+                                for constant, terms in answers), 0.0)  # only what can go wrong
+                for fires, answers in self._priced(sid))
+        self._rounds[(sid, rounds)] = found
+        return found
+
+    def _earlier(self, sid: str, rounds: int) -> float:
+        return self._value(sid, rounds - 1) if sid in self._shapes.index else 0.0
+
+    def _direct(self, sid: str) -> float:
+        shape = self._shapes.direct[self._shapes.index[sid]][1]
         if shape is None:
-            direct[sid] = RUIN
-            continue
+            return RUIN
         per_turn_effects, contest_penalty, check_penalty, blocks = shape
-        per_turn = sum(worth(rid, delta) for rid, delta in per_turn_effects)
-        penalty = contest_penalty * strength_point + check_penalty * 0.02
-        blocked = 0.3 * strength_point * 40 if blocks else 0.0
-        direct[sid] = HORIZON / 2 * per_turn - HORIZON / 2 * penalty - blocked
-    # each answer is a constant (its resource changes) plus a sum over the statuses it adds
-    # or removes: priced once, the rounds below only redo the status parts
-    priced = [(sid, [(fires, [(_constant(answer, worth), terms) for answer, terms in answers])
-                     for fires, answers in events])
-              for sid, events in shapes.events]
-    values = dict(direct)
-    for _ in range(ROUNDS):
-        values = {sid: direct[sid] + sum(
-            fires * min(max(constant + sum(k * values.get(o, 0.0) for o, k in terms)
-                            for constant, terms in answers), 0.0)  # only what can go wrong
-            for fires, answers in events) for sid, events in priced}
-    return values
+        per_turn = sum(self._worth(rid, delta) for rid, delta in per_turn_effects)
+        penalty = contest_penalty * self._strength_point + check_penalty * 0.02
+        blocked = 0.3 * self._strength_point * 40 if blocks else 0.0
+        return HORIZON / 2 * per_turn - HORIZON / 2 * penalty - blocked
+
+    def _priced(self, sid: str) -> list[tuple[float, list[tuple[float, Terms]]]]:
+        """Each event only holders of ``sid`` draw: the chance it fires, and each answer as
+        a constant (its resource changes) and its coefficients on status values."""
+        found = self._answers.get(sid)
+        if found is None:
+            events = self._shapes.events[self._shapes.index[sid]][1]
+            found = self._answers[sid] = [
+                (fires, [(_constant(answer, self._worth), terms) for answer, terms in answers])
+                for fires, answers in events]
+        return found
 
 
 Changes = tuple[tuple[str, float], ...]
@@ -110,7 +156,7 @@ class _Shapes:
     (None: it ruins), and per status the events only its holders draw, each with the chance
     it fires within the horizon and its answers."""
 
-    __slots__ = ("direct", "events")
+    __slots__ = ("direct", "events", "index")
 
     def __init__(self, book: Rulebook) -> None:
         self.direct: list[tuple[str, tuple[Changes, float, float, bool] | None]] = [
@@ -124,6 +170,7 @@ class _Shapes:
                     [_answer(c, sid) for c in e.choices])
                    for e in followers[sid] if e.choices])
             for sid, _ in self.direct]
+        self.index = {sid: i for i, (sid, _) in enumerate(self.direct)}
 
 
 def _changes(effects: tuple[Effect, ...]) -> Changes:

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 from game.ai.planner.goals import Goals
-from game.ai.planner.statuses import status_values
+from game.ai.planner.statuses import StatusPrices
 from game.core.conditions import turns_until
 from game.core.resources import tapered
 from game.core.rulebook import Rulebook
@@ -42,25 +42,30 @@ class Valuation:
     funds_low: float = 0.0  # per unit of funds above the reserve line
     funds_high: float = 0.0  # per unit below it
     funds_line: float = 0.0
-    _statuses: dict[str, float] | None = None
+    _statuses: StatusPrices | None = None
     agenda_value: float = 0.0  # what one agenda point buys this turn
     rates: dict[str, float] = field(default_factory=dict)  # resource -> units per turn
     # each resource's (minimum, maximum): the rulebook's, looked up once per valuation
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
-    def statuses(self) -> dict[str, float]:
-        """Every status's value, consequences included (priced when first asked)."""
+    def statuses(self) -> StatusPrices:
+        """Every status's value, consequences included, at the prices of the moment they are
+        first asked for (each status worked out when it is first read)."""
         if self._statuses is None:
-            self._statuses = status_values(self.view.book, self.resource, self.strength_point)
+            have = dict(self.view.me.resources)
+            self._statuses = StatusPrices(
+                self.view.book, lambda rid, delta: self.resource(rid, delta, have),
+                self.strength_point)
         return self._statuses
 
-    def resource(self, rid: str, delta: float) -> float:
-        """Value of changing resource ``rid`` by ``delta`` now (clamped to its bounds)."""
+    def resource(self, rid: str, delta: float, have: dict[str, float] | None = None) -> float:
+        """Value of changing resource ``rid`` by ``delta`` now (clamped to its bounds);
+        ``have``: the actor's resources to read, if not as they are now."""
         span = self.bounds.get(rid)
         if span is None:
             return 0.0
-        now = self.view.me.resources.get(rid, 0.0)
+        now = (self.view.me.resources if have is None else have).get(rid, 0.0)
         new = now + tapered(self.view.book, rid, now, delta)
         if new < span[0]:
             new = span[0]
