@@ -103,8 +103,10 @@ class Valuation:
 
     def _funds(self, old: float, new: float) -> float:
         line = self.funds_line
-        low, high = sorted((old, new))
-        below = max(0.0, min(high, line) - low)
+        low, high = (old, new) if old <= new else (new, old)
+        below = (line if line < high else high) - low
+        if not below > 0.0:
+            below = 0.0
         above = (high - low) - below
         value = below * self.funds_high + above * self.funds_low
         return value if new >= old else -value
