@@ -73,3 +73,14 @@ def rival_policy(book: Rulebook, persona: PersonaDef, difficulty: str) -> Policy
     if difficulty == "hard":
         return planner
     return ImpulsivePlanner(planner, GreedyPolicy(book, persona), IMPULSE)
+
+
+def level_of(policy: Policy) -> str | None:
+    """The difficulty ``policy`` plays at as a rival (None for one without levels)."""
+    if isinstance(policy, ImpulsivePlanner):
+        return "normal"
+    if isinstance(policy, PlannerPolicy):
+        return "hard"
+    if isinstance(policy, GreedyPolicy):
+        return "easy"
+    return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +17,6 @@ from game.ai import DIFFICULTIES, make_policy
 from game.cli import non_negative, positive
 from game.content import DEFAULT_SCENARIO, load_scenario
 from game.core import Rulebook, compile_rulebook
-from game.sim.batch import BatchSpec, run_batch
 from game.sim.bench import (
     BEFORE_DIFFICULTY,
     BEFORE_SCENARIO,
@@ -27,6 +25,13 @@ from game.sim.bench import (
     Throughput,
     pipeline_shares,
     play_careers,
+)
+from game.sim.bench_seats import (
+    EVERY_SEAT_DIFFICULTY,
+    bench_seats,
+    chunks_of,
+    play_parallel,
+    rivals_played,
 )
 from game.sim.floor import career_shape
 
@@ -47,13 +52,18 @@ def register(sub: Any) -> None:
                              "default greedy); rivals play their personas")
     parser.add_argument("--every-seat", action="store_true",
                         help="every seat plays the policy, rivals too")
-    parser.add_argument("--difficulty", choices=DIFFICULTIES, default=BENCH_DIFFICULTY,
-                        metavar="LEVEL",
-                        help="how rivals playing their personas decide: easy (one step ahead, "
-                             "as when the figure before was taken), normal or hard (they plan)")
+    parser.add_argument("--difficulty", choices=DIFFICULTIES, default=None, metavar="LEVEL",
+                        help=f"how the rivals decide, in every section (--jobs, the pipeline "
+                             f"and --ui too): easy (one step ahead), normal (they plan, on "
+                             f"impulse one time in three) or hard (they plan every move); they "
+                             f"play their personas (default: {BENCH_DIFFICULTY}, as when the "
+                             f"figure before was taken), or with --every-seat the policy itself "
+                             f"where it has levels (default: {EVERY_SEAT_DIFFICULTY}; random and "
+                             f"greedy have none)")
     parser.add_argument("--jobs", type=positive, default=1, metavar="J",
-                        help="also run the careers as a batch over J worker processes and "
-                             "report careers/s per core and the scaling (default 1: skip)")
+                        help="also play the careers (same seats and difficulty) over J "
+                             "worker processes and report careers/s per core and the scaling "
+                             "(default 1: skip)")
     parser.add_argument("--pipeline", type=non_negative, default=None, metavar="N",
                         help="careers timed step by step for the pipeline shares "
                              "(default: min(N, 20); 0 skips)")
@@ -67,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     """Print every bench section."""
     book = compile_rulebook(load_scenario(args.scenario))
     args.policies = args.policy or ["greedy"]
+    if args.difficulty is None:
+        args.difficulty = EVERY_SEAT_DIFFICULTY if args.every_seat else BENCH_DIFFICULTY
     for name in args.policies:
         make_policy(name, book)  # an unknown name stops here, before any timing
     sections: list[Section] = args.bench_sections
@@ -77,14 +89,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rivals(args: argparse.Namespace, policy: str) -> str | None:
-    return policy if args.every_seat else None
-
-
 def _seats(args: argparse.Namespace) -> str:
     if args.every_seat:
-        return "every seat plays the policy"
+        return f"every seat plays the policy, rivals at difficulty {args.difficulty}"
     return f"rivals play their personas ({args.difficulty})"
+
+
+def _fresh(args: argparse.Namespace, book: Rulebook, policy: str) -> Any:
+    return lambda: bench_seats(book, policy, args.every_seat, args.difficulty)
 
 
 def one_core(args: argparse.Namespace, book: Rulebook) -> None:
@@ -98,11 +110,13 @@ def one_core(args: argparse.Namespace, book: Rulebook) -> None:
     args.one_core_rate = 0.0
     for name in args.policies:
         sample = career_shape(book, name, args.seed, min(args.careers, FLOOR_SAMPLE),
-                              _rivals(args, name), args.difficulty)
-        measured = play_careers(book, name, args.seed, args.careers, _rivals(args, name),
+                              seats=_fresh(args, book, name))
+        measured = play_careers(book, name, args.seed, args.careers, args.every_seat,
                                 args.difficulty, legal_per_decision=sample.legal)
         args.one_core_rate = args.one_core_rate or measured.careers_per_cpu_s
         _throughput(name, measured)
+        print(f"  rivals:                    "
+              f"{rivals_played(book, bench_seats(book, name, args.every_seat, args.difficulty))}")
         _floor(measured)
         if (name == "greedy" and not args.every_seat and args.difficulty == BEFORE_DIFFICULTY
                 and book.scenario.id == BEFORE_SCENARIO):
@@ -137,7 +151,7 @@ def _floor(measured: Throughput) -> None:
 
 
 def across_cores(args: argparse.Namespace, book: Rulebook) -> None:
-    """The same careers as recorded batches in one process and over ``--jobs`` processes.
+    """The same careers, seats and difficulty in one process and over ``--jobs`` processes.
 
     The parallel rate is taken from the first finished chunk to the last, so process
     start-up does not count; scaling compares it with ``jobs`` times the in-process rate.
@@ -147,24 +161,25 @@ def across_cores(args: argparse.Namespace, book: Rulebook) -> None:
         return
     games = max(args.careers, 8 * args.jobs)
     policy = args.policies[0]
-    spec = BatchSpec(scenario=args.scenario, games=games, seed=args.seed,
-                     player_policies=(policy,), rival_policy=_rivals(args, policy),
-                     difficulty=args.difficulty)
-    with tempfile.TemporaryDirectory(prefix="saluran-bench-") as folder:
-        single = run_batch(spec, folder, jobs=1).careers_per_s
-        arrivals: list[tuple[float, int]] = []
-        batch = run_batch(spec, folder, jobs=args.jobs,
-                          on_rows=lambda n: arrivals.append((time.perf_counter(), n)))
-    steady = batch.careers_per_s
+    chunks = chunks_of(args.scenario, policy, args.every_seat, args.difficulty, args.seed,
+                       games, max(1, games // (4 * args.jobs)))
+    started = time.perf_counter()
+    play_parallel(chunks, 1)
+    single = games / max(time.perf_counter() - started, 1e-9)
+    arrivals: list[tuple[float, int]] = []
+    started = time.perf_counter()
+    rivals = play_parallel(chunks, args.jobs, lambda at, n: arrivals.append((at, n)))
+    whole = games / max(time.perf_counter() - started, 1e-9)
+    steady = whole
     if len(arrivals) > 1 and arrivals[-1][0] > arrivals[0][0]:
         done = sum(n for _, n in arrivals[1:])
         steady = done / (arrivals[-1][0] - arrivals[0][0])
     per_core = steady / args.jobs
-    print(f"careers/s ({args.jobs} jobs):    {steady:8.1f}  ({games} recorded careers; "
-          f"{batch.careers_per_s:.1f} with process start-up)")
+    print(f"careers/s ({args.jobs} jobs):    {steady:8.1f}  ({games} careers of {policy}; "
+          f"{whole:.1f} with process start-up; rivals: {'; '.join(sorted(rivals))})")
     print(f"careers/s per core:    {per_core:8.1f}  "
           f"(scaling {100 * per_core / max(single, 1e-9):.0f}% of linear; "
-          f"one process recording: {single:.1f})")
+          f"one process: {single:.1f})")
 
 
 def pipeline(args: argparse.Namespace, book: Rulebook) -> None:
@@ -173,9 +188,10 @@ def pipeline(args: argparse.Namespace, book: Rulebook) -> None:
     if careers == 0:
         return
     policy = args.policies[0]
-    shares = pipeline_shares(book, policy, args.seed, careers, _rivals(args, policy),
+    shares = pipeline_shares(book, policy, args.seed, careers, args.every_seat,
                              args.difficulty)
-    print(f"turn pipeline, share of time ({policy}, {careers} careers, timed separately):")
+    print(f"turn pipeline, share of time ({policy}, {careers} careers, timed separately; "
+          f"{_seats(args)}):")
     for label, share in shares.items():
         print(f"  {label:<26} {100 * share:5.1f}%")
 
@@ -184,7 +200,7 @@ def ui_timings(args: argparse.Namespace, book: Rulebook) -> None:
     """The game window's timings (``--ui``)."""
     from game.ui.bench import measure, report
 
-    for line in report(measure(args.scenario, args.seed)):
+    for line in report(measure(args.scenario, args.seed, difficulty=args.difficulty)):
         print(line)
 
 

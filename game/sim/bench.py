@@ -15,9 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.ai import DEFAULT_DIFFICULTY, Policy, seat_policies, step
+from game.ai import Policy, step
 from game.core import Command, Rulebook, new_game
 from game.core.views import View
+from game.sim.bench_seats import bench_seats
 from game.sim.floor import Shape, bare_career, schedule
 
 #: (step label, module, function) wrapped while timing; missing ones are skipped.
@@ -91,17 +92,18 @@ class Throughput:
 
 
 def play_careers(book: Rulebook, policy: str, seed: int, careers: int,
-                 rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY,
+                 every_seat: bool = False, difficulty: str = BENCH_DIFFICULTY,
                  legal_per_decision: float | None = None) -> Throughput:
-    """Play ``careers`` careers (seeds ``seed``..) with no recording; time each one.
+    """Play ``careers`` careers (seeds ``seed``..) with no recording; time each one.  Seats
+    as ``bench_seats`` gives them, fresh for each career.
 
     With ``legal_per_decision`` (see ``floor.career_shape``) each career is followed by the
     bare loop of its shape, timed apart: both see the same load on the machine.
     """
-    policies = seat_policies(book, policy, rivals, difficulty)
     moves = tuple(m.id for m in book.scenario.moves)
     measured = Throughput(careers, [], [], 0)
     for offset in range(careers):
+        policies = bench_seats(book, policy, every_seat, difficulty)
         state, setup = new_game(book, seed + offset)
         decisions, events = 0, len(setup)
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -175,15 +177,16 @@ class TimedPolicy:
 
 
 def pipeline_shares(book: Rulebook, policy: str, seed: int, careers: int,
-                    rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY,
+                    every_seat: bool = False, difficulty: str = BENCH_DIFFICULTY,
                     ) -> dict[str, float]:
     """Share of a career's time in each pipeline step (sums to 1), over ``careers`` careers."""
     timer = StageTimer()
-    seats = seat_policies(book, policy, rivals, difficulty)
-    policies: Mapping[str, Policy] = {aid: TimedPolicy(p, timer) for aid, p in seats.items()}
     with timer.installed():
         started = time.perf_counter()
         for offset in range(careers):
+            seats = bench_seats(book, policy, every_seat, difficulty)
+            policies: Mapping[str, Policy] = {aid: TimedPolicy(p, timer)
+                                              for aid, p in seats.items()}
             state, _ = new_game(book, seed + offset)
             while state.phase != "over":
                 step(state, policies)

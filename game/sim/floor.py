@@ -10,9 +10,10 @@ Python loop of that shape, which no engine written in Python undercuts by much.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from game.ai import DEFAULT_DIFFICULTY, seat_policies, step
+from game.ai import DEFAULT_DIFFICULTY, Policy, seat_policies, step
 from game.core import Rulebook, legal_moves, new_game, to_move
 
 
@@ -32,11 +33,18 @@ class Shape:
 
 
 def career_shape(book: Rulebook, policy: str, seed: int, careers: int,
-                 rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY) -> Shape:
-    """The shape of ``careers`` careers from ``seed`` on (played again, untimed)."""
-    policies = seat_policies(book, policy, rivals, difficulty)
+                 rivals: str | None = None, difficulty: str = DEFAULT_DIFFICULTY,
+                 seats: Callable[[], Mapping[str, Policy]] | None = None) -> Shape:
+    """The shape of ``careers`` careers from ``seed`` on (played again, untimed); ``seats``
+    gives each career fresh policies (default: ``seat_policies`` once for all of them)."""
+    if seats is None:
+        shared = seat_policies(book, policy, rivals, difficulty)
+
+        def seats() -> Mapping[str, Policy]:
+            return shared
     decisions = listed = events = 0
     for offset in range(careers):
+        policies = seats()
         state, setup = new_game(book, seed + offset)
         events += len(setup)
         while (actor := to_move(state)) is not None:

@@ -28,10 +28,13 @@ class UiTimings:
     end_turn_median: float
     end_turn_max: float
     turns: int
+    rivals: str = ""  # how the rivals were played: each persona and its difficulty
 
 
-def measure(scenario: str, seed: int, size: tuple[int, int] = (1280, 720)) -> UiTimings:
-    """Open the app, reach the menu, start a career and time frames and turns."""
+def measure(scenario: str, seed: int, size: tuple[int, int] = (1280, 720),
+            difficulty: str = "normal") -> UiTimings:
+    """Open the app, reach the menu, start a career (rivals at ``difficulty``) and time
+    frames and turns."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     began = time.perf_counter()
@@ -46,14 +49,16 @@ def measure(scenario: str, seed: int, size: tuple[int, int] = (1280, 720)) -> Ui
         app.frame(0.016)
         start_to_menu = (time.perf_counter() - began) * 1000
         try:
-            return _campaign(app, scenario, seed, start_to_menu)
+            return _campaign(app, scenario, seed, start_to_menu, difficulty)
         finally:
             import pygame
 
             pygame.quit()
 
 
-def _campaign(app: object, scenario: str, seed: int, start_to_menu: float) -> UiTimings:
+def _campaign(app: object, scenario: str, seed: int, start_to_menu: float,
+              difficulty: str) -> UiTimings:
+    from game.ai.difficulty import level_of
     from game.core import EndTurn
     from game.ui.app import App
     from game.ui.scene import Reset
@@ -61,7 +66,10 @@ def _campaign(app: object, scenario: str, seed: int, start_to_menu: float) -> Ui
     from game.ui.session import Session
 
     assert isinstance(app, App)
-    app.ui.session = session = Session.new(scenario, seed)
+    app.ui.session = session = Session.new(scenario, seed, difficulty=difficulty)
+    career = session.career
+    rivals = ", ".join(sorted({f"{p.name} ({level_of(p) or '-'})"
+                               for aid, p in career.policies.items() if aid != career.player_id}))
     app.apply(Reset(CampaignScene(app.ui)))
     for _ in range(5):
         app.frame(0.016)
@@ -89,7 +97,7 @@ def _campaign(app: object, scenario: str, seed: int, start_to_menu: float) -> Ui
         turns.append((time.perf_counter() - began) * 1000)
     return UiTimings(start_to_menu, statistics.median(plain), _p90(plain),
                      statistics.median(tipped), statistics.median(turns or [0.0]),
-                     max(turns or [0.0]), len(turns))
+                     max(turns or [0.0]), len(turns), rivals)
 
 
 def _frames(app: object, count: int) -> list[float]:
@@ -131,4 +139,5 @@ def report(timings: UiTimings) -> list[str]:
         f"  campaign frame + tooltip, ms:  {timings.tooltip_frame_median:8.2f}",
         f"  end turn to ready, median ms:  {timings.end_turn_median:8.1f}  "
         f"(max {timings.end_turn_max:.1f}, {timings.turns} turns)",
+        f"  rivals:                        {timings.rivals}",
     ]
