@@ -85,6 +85,7 @@ class MoveShape:
     agenda: int
 
 
+_STANDS = (EnterContest, Nominate)  # effects that enter a contest (a tuple: faster to test)
 PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
 # statuses: what a reckoning of roads depends on
 PlanEntries = tuple[tuple[str, ...], tuple[str, ...]]  # registrations and nominations
@@ -408,7 +409,7 @@ class PlannerPolicy:
                    target: str | None) -> float:
         total = 0.0
         for eff in effects:
-            if isinstance(eff, EnterContest | Nominate):
+            if isinstance(eff, _STANDS):
                 total += self._stand(view, val, goals, eff.contest)
             elif isinstance(eff, GainPosition):
                 total += self._seat(view, val, goals, eff.position)
