@@ -161,6 +161,8 @@ def _contest_weights(val: Valuation) -> None:
     book = view.book
     points = []
     spent_by = _next_spending_contest(val)
+    slopes: dict[str, float] = {}  # per resource, and retention per (resource, turns): the
+    kept: dict[tuple[str, int], float] = {}  # same for every objective that reads them
     for obj in val.goals.objectives:
         ahead = obj.turn - view.turn
         if ahead < 0:
@@ -172,7 +174,13 @@ def _contest_weights(val: Valuation) -> None:
             if rid in book.resources:
                 if book.resources[rid].resets_after_contest and obj.contest != spent_by:
                     continue  # spent by an earlier election: useless for this one
-                gain = per_point * factor.weight * _slope(view, rid) * _retention(view, rid, ahead)
+                slope = slopes.get(rid)
+                if slope is None:
+                    slope = slopes[rid] = _slope(view, rid)
+                retained = kept.get((rid, ahead))
+                if retained is None:
+                    retained = kept[(rid, ahead)] = _retention(view, rid, ahead)
+                gain = per_point * factor.weight * slope * retained
                 weights[rid] = weights.get(rid, 0.0) + gain
             elif rid == "party_popularity":
                 val.popularity += per_point * factor.weight / 100.0
