@@ -10,6 +10,7 @@ choice, so saves, replays and reloads never change what it does.
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner, Route
 from game.ai.planner.statuses import choice_value
 from game.ai.planner.values import LEGACY, Valuation, build_valuation, legacy_terms
+from game.ai.planner.worth import MARGIN, Deferred, MoveShape, Split, split_effects
 from game.core import ChooseOption, Command, EndTurn, MakeMove
 from game.core.rulebook import Rulebook
 from game.core.rules import (
@@ -40,7 +42,7 @@ from game.core.rules import (
     RemoveStatus,
     Retire,
 )
-from game.core.scenario import Check, PersonaDef
+from game.core.scenario import PersonaDef
 from game.core.views import View
 
 FUNDS = "funds"
@@ -54,35 +56,9 @@ RISK_AVERSION = 0.5  # how much of the spread of a risky move's outcomes a cauti
 # counts against it
 
 
-def _split(effects: tuple[Effect, ...]
-           ) -> tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]:
-    """Resource changes as (resource, delta) pairs, and every other effect."""
-    changes = tuple((e.resource, e.delta) for e in effects if isinstance(e, ChangeResource))
-    return changes, tuple(e for e in effects if not isinstance(e, ChangeResource))
-
-
 def _stays_out_first(road: Route) -> bool:
     """True when a step of ``road`` needs the actor outside every party."""
     return any(isinstance(a, NonMember) for step in road.steps for a in step.term)
-
-
-Split = tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class MoveShape:
-    """What valuing a move reads from the rules: its effects split into resource changes and
-    the rest (None when there are none), its check, the persona's bias for its channel and
-    distaste for it, and the resource changes of its plain effects with its agenda cost."""
-
-    effects: Split | None
-    on_success: Split | None
-    on_failure: Split | None
-    check: Check | None
-    bias: float
-    distaste: float
-    changes: tuple[tuple[str, float], ...]
-    agenda: int
 
 
 _STANDS = (EnterContest, Nominate)  # effects that enter a contest (a tuple: faster to test)
@@ -102,7 +78,8 @@ class TurnPlan:
     goals: Goals = field(default_factory=lambda: Goals(None))
     valuation: Valuation | None = None
     agenda_value: float | None = None  # set at the plan's first decision
-    move_values: dict[tuple[str, str | None], float] = field(default_factory=dict)
+    # worth of each (move, target) once asked for in this plan (a bound, for some, until needed)
+    move_values: dict[tuple[str, str | None], float | Deferred] = field(default_factory=dict)
 
 
 class PlannerPolicy:
@@ -124,6 +101,11 @@ class PlannerPolicy:
         self._distaste: dict[tuple[str, str, str], float] = {}  # see _scruples
         self._prices = {m.id: m.funds for m in book.scenario.moves}  # funds each move costs
         self._legacy = legacy_terms(book, persona)
+        # a move's worth rises with the chances of the contests it enters (a bound that counts
+        # them as won holds) unless a persona's caution is out of its usual range
+        caution = (1.0 - persona.risk) * RISK_AVERSION
+        self._may_bound = 0.0 <= caution <= 1.0
+        self._bounding = self._bounded = False
 
     # ------------------------------------------------------------------ planning
     def _reckoner(self, view: View, party: str | None,
@@ -295,26 +277,79 @@ class PlannerPolicy:
         funds = view.me.resources.get(FUNDS, 0.0)
         prices = self._prices
         paying: dict[float, float] = {}  # the value of paying each price from these funds
-        best, best_value = legal[0], float("-inf")
+        values: list[float | None] = []  # per command; None: worked out below, if it can win
+        waiting: list[tuple[int, tuple[str, str | None], Deferred, float]] = []
+        best_value = float("-inf")
         for command in legal:
             if type(command) is MakeMove:
                 key = (command.move, command.target)
                 worth = known.get(key)
                 if worth is None:
-                    worth = known[key] = self.value(view, val, goals, parties, command)
+                    worth = known[key] = self._first_worth(view, val, goals, parties, command)
                 price = prices[command.move]
+                paid = 0.0
                 if price:
-                    paid = paying.get(price)
-                    if paid is None:
-                        paid = paying[price] = val._funds(funds, funds - price)
-                    value = worth + paid
-                else:
-                    value = worth + 0.0
+                    found = paying.get(price)
+                    if found is None:
+                        found = paying[price] = val._funds(funds, funds - price)
+                    paid = found
+                if isinstance(worth, Deferred):
+                    waiting.append((len(values), key, worth, paid))
+                    values.append(None)
+                    continue
+                value = worth + paid
             else:
                 value = self.value(view, val, goals, parties, command)
+            values.append(value)
             if value > best_value:
-                best, best_value = command, value
+                best_value = value
+        if waiting:
+            self._settle(view, val, goals, parties, legal, known, values, waiting, best_value)
+        best, best_value = legal[0], float("-inf")
+        for command, found_value in zip(legal, values, strict=True):
+            if found_value is not None and found_value > best_value:
+                best, best_value = command, found_value
         return best
+
+    def _first_worth(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
+                     command: MakeMove) -> float | Deferred:
+        """A move's worth, or, when it enters a contest off the road, a bound on it with every
+        such contest counted as won (asking the polls is the costly part of valuing)."""
+        if not self._may_bound or self._shape(command.move).bias < 0:
+            return self.value(view, val, goals, parties, command)
+        self._bounding, self._bounded = True, False
+        try:
+            worth = self.value(view, val, goals, parties, command)
+        finally:
+            self._bounding = False
+        return Deferred(worth) if self._bounded else worth
+
+    def _settle(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
+                legal: Sequence[Command], known: dict[tuple[str, str | None], float | Deferred],
+                values: list[float | None],
+                waiting: list[tuple[int, tuple[str, str | None], Deferred, float]],
+                best_value: float) -> None:
+        """Work out the deferred worths that could still win, each as of the moment it was
+        first asked for (as if worked out then); the rest keep a copy of this moment."""
+        moment: tuple[View, Valuation] | None = None
+        for index, key, deferred, paid in waiting:
+            if deferred.bound + paid + MARGIN < best_value:
+                if deferred.view is None:  # asked for now: kept for a later decision
+                    if moment is None:
+                        copied = View(view.clone(0), view.actor_id)
+                        priced = copy.copy(val)
+                        priced.view = copied
+                        moment = copied, priced
+                    deferred.view, deferred.valuation = moment
+                continue
+            at_view, at_val = (view, val) if deferred.view is None else (
+                deferred.view, deferred.valuation or val)
+            command = legal[index]
+            assert isinstance(command, MakeMove)
+            worth = known[key] = self.value(at_view, at_val, goals, parties, command)
+            value = values[index] = worth + paid
+            if value > best_value:
+                best_value = value
 
     def _agenda_value(self, view: View, val: Valuation, legal: Sequence[Command]) -> float:
         """What an agenda point buys this turn: the mean of the best plain moves' values."""
@@ -358,9 +393,9 @@ class PlannerPolicy:
         if found is None:
             mdef = self.book.moves[move]
             found = self._shapes[move] = MoveShape(
-                _split(mdef.effects) if mdef.effects else None,
-                _split(mdef.on_success) if mdef.on_success else None,
-                _split(mdef.on_failure) if mdef.on_failure else None,
+                split_effects(mdef.effects) if mdef.effects else None,
+                split_effects(mdef.on_success) if mdef.on_success else None,
+                split_effects(mdef.on_failure) if mdef.on_failure else None,
                 mdef.check, self.bias.get(mdef.channel, 1.0),
                 self._scruples(("move", mdef.id, ""), mdef.effects, mdef.on_success),
                 tuple((e.resource, e.delta) for e in mdef.effects
@@ -431,6 +466,10 @@ class PlannerPolicy:
         if planned is not None:
             return STAND * planned + 0.01
         contest = self.book.contests[contest_id]
+        if self._bounding:  # the chance is at most 1 (see _first_worth)
+            self._bounded = True
+            worth = self._worth(view, val, goals, contest.position)
+            return worth if worth > 0.0 else 0.0
         chance = view.win_chance(contest_id)
         return chance * self._worth(view, val, goals, contest.position)
 
@@ -495,39 +534,3 @@ class PlannerPolicy:
         dirty = any(isinstance(e, AddStatus) and self.book.statuses[e.status].hidden
                     for e in effects)
         return ethics * 0.05 if dirty else 0.0
-
-
-def explain(policy: PlannerPolicy, view: View, legal: Sequence[Command]) -> dict[str, object]:
-    """Why ``policy`` would choose what it chooses now: its road, the contests it plays for,
-    the prices it puts on resources, and every legal command's worth, best first."""
-    made = policy.plan(view)
-    val = made.valuation
-    assert val is not None
-    road = made.road
-    ranked = sorted(((policy.value(view, val, made.goals, made.parties, c), i, c)
-                     for i, c in enumerate(legal)), key=lambda x: (-x[0], x[1]))
-    return {
-        "turn": view.turn,
-        "road": [] if road is None else [
-            {"position": s.gate.position, "via": s.gate.move or s.gate.kind,
-             "turn": s.turn, "chance": round(s.chance, 3)} for s in road.steps],
-        "road_chance": round(made.goals.chance, 3),
-        "objectives": [
-            {"contest": o.contest, "turn": o.turn, "weight": round(o.weight, 3),
-             "strength": round(o.now, 1), "expected": round(o.projected, 1),
-             "cutoff": round(o.outlook.cutoff, 1)} for o in made.goals.objectives],
-        "prices": {r: round(w * 1000, 2) for r, w in sorted(
-            val.weights.items(), key=lambda kv: -abs(kv[1])) if abs(w) > 1e-6},
-        "funds": {"reserve": made.goals.reserve, "price_above": round(val.funds_low * 1000, 3),
-                  "price_below": round(val.funds_high * 1000, 3)},
-        "commands": [{"command": _label(c), "worth": round(v * 1000, 2)}
-                     for v, _, c in ranked],
-    }
-
-
-def _label(command: Command) -> str:
-    if isinstance(command, MakeMove):
-        return command.move + (f" {command.target}" if command.target else "")
-    if isinstance(command, ChooseOption):
-        return f"{command.event}: {command.choice}"
-    return "end turn"
