@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from game.ai.planner.atoms import Amount, Member
 from game.ai.planner.outlook import Outlook
-from game.ai.planner.reckoner import Reckoner, Route, Step
+from game.ai.planner.reckoner import Reckoner
+from game.ai.planner.routes import Route, Step
 from game.core.conditions import turns_until
 
 MIN_STEP_CHANCE = 0.05  # a step below this is treated as this, so weights stay finite

@@ -12,7 +12,7 @@ from typing import Any
 
 from game.ai.planner.atlas import Atlas, Gate
 from game.ai.planner.atoms import Atom
-from game.ai.planner.reckoner import Route
+from game.ai.planner.routes import Route
 
 KEEP_ROAD = 4  # turns a chosen road is followed before every road is reckoned again
 StepRef = tuple[str, int, int]  # position, index of its gate, index of the gate's alternative

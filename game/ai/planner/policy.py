@@ -17,15 +17,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.ai.planner.atlas import atlas_for
-from game.ai.planner.atoms import NonMember
 from game.ai.planner.economy import economy_for
 from game.ai.planner.goals import Goals, goals_for
 from game.ai.planner.memory import RoadMemory, from_data, remember, steps_of
 from game.ai.planner.outlook import Outlook, outlook
-from game.ai.planner.reckoner import Reckoner, Route
+from game.ai.planner.reckoner import Reckoner
+from game.ai.planner.routes import Route, stays_out_first
 from game.ai.planner.statuses import choice_value
-from game.ai.planner.values import LEGACY, Valuation, build_valuation, legacy_terms
-from game.ai.planner.worth import MARGIN, Deferred, MoveShape, Split, split_effects
+from game.ai.planner.values import Valuation, build_valuation, legacy_terms
+from game.ai.planner.worth import (
+    MARGIN,
+    Deferred,
+    MoveShape,
+    Split,
+    giving_up,
+    seat_worth,
+    split_effects,
+)
 from game.core import ChooseOption, Command, EndTurn, MakeMove
 from game.core.rulebook import Rulebook
 from game.core.rules import (
@@ -50,15 +58,9 @@ NO_PARTY = ""  # key of the road's value without joining any party
 LIKELY_PARTIES = 2  # parties an actor outside every party reckons in full
 STAND = 0.5  # share of a step's weight credited for entering its contest
 AGENDA_VALUE = 0.003  # victory units an agenda point is worth in an ordinary turn
-WORTH_TURNS = 8  # turns of a seat's yield counted in its worth
 HASTE = 0.002  # a tiny preference for acting now over ending the turn
 RISK_AVERSION = 0.5  # how much of the spread of a risky move's outcomes a cautious persona
 # counts against it
-
-
-def _stays_out_first(road: Route) -> bool:
-    """True when a step of ``road`` needs the actor outside every party."""
-    return any(isinstance(a, NonMember) for step in road.steps for a in step.term)
 
 
 _STANDS = (EnterContest, Nominate)  # effects that enter a contest (a tuple: faster to test)
@@ -237,7 +239,7 @@ class PlannerPolicy:
             value = other._biased(found) if found is not None else 0.0
             if joining:
                 now[party] = value
-            elif found is not None and _stays_out_first(found):
+            elif found is not None and stays_out_first(found):
                 waiting = max(waiting, value)  # waiting only pays on a road that needs it
             if found is not None and value > best_value:
                 best, best_road, best_value = other, found, value
@@ -456,7 +458,7 @@ class PlannerPolicy:
             elif isinstance(eff, LosePosition):
                 lost = eff.position or target or ""
                 if lost in view.me.positions:
-                    total += self._giving_up(view, val, goals, lost)
+                    total += giving_up(self.book, view, val, goals, lost)
             elif isinstance(eff, Retire):
                 total -= 1.0
         return total
@@ -468,55 +470,16 @@ class PlannerPolicy:
         contest = self.book.contests[contest_id]
         if self._bounding:  # the chance is at most 1 (see _first_worth)
             self._bounded = True
-            worth = self._worth(view, val, goals, contest.position)
+            worth = seat_worth(self.book, view, val, goals, contest.position)
             return worth if worth > 0.0 else 0.0
         chance = view.win_chance(contest_id)
-        return chance * self._worth(view, val, goals, contest.position)
+        return chance * seat_worth(self.book, view, val, goals, contest.position)
 
     def _seat(self, view: View, val: Valuation, goals: Goals, position: str) -> float:
         planned = goals.positions.get(position)
         if planned is not None:
             return STAND * planned + 0.01
-        return self._worth(view, val, goals, position)
-
-    def _worth(self, view: View, val: Valuation, goals: Goals, position: str) -> float:
-        """What holding ``position`` for a while is worth: its place on the road, or else its
-        yield (legacy, resources, salary) less the agenda it takes."""
-        pdef = self.book.positions.get(position)
-        if pdef is None:
-            return 0.0
-        if position in goals.positions:
-            return goals.positions[position]
-        turns = min(WORTH_TURNS, self.book.scenario.max_turns - view.turn + 1)
-        held = position in view.me.positions
-        prestige = pdef.prestige * (0.5 if held else 1.0)  # half is earned on taking it
-        worth = LEGACY * (prestige + pdef.influence * turns)
-        worth += sum(val.resource(e.resource, e.delta * turns) for e in pdef.per_turn)
-        worth += val.resource(FUNDS, pdef.salary * turns)
-        worth -= pdef.agenda_cost * turns * val.agenda_value
-        return worth - self._blocks(goals, position)
-
-    def _giving_up(self, view: View, val: Valuation, goals: Goals, position: str) -> float:
-        """Giving up an office pays only when it stands in the road's way; otherwise it
-        costs at least its legacy, whatever the agenda it frees."""
-        blocked = self._blocks(goals, position)
-        if blocked > 0:
-            return blocked
-        pdef = self.book.positions[position]
-        kept = LEGACY * (pdef.prestige + pdef.influence * WORTH_TURNS)
-        return -max(self._worth(view, val, goals, position), kept, 0.01)
-
-    def _blocks(self, goals: Goals, position: str) -> float:
-        """How much of the road holding ``position`` stands in the way of now: a step due
-        soon that it excludes, or a party the road needs that a neutral post forbids."""
-        blocked = 0.0
-        for other, weight in goals.soon.items():
-            excluded = position in self.book.exclusions.get(other, ())
-            if excluded and position not in self.book.positions[other].replaces:
-                blocked = max(blocked, weight)
-        if self.book.positions[position].neutral and goals.needs_party:
-            blocked = max(blocked, goals.chance)
-        return blocked
+        return seat_worth(self.book, view, val, goals, position)
 
     def _scruples(self, key: tuple[str, str, str], effects: tuple[Effect, ...],
                   on_success: tuple[Effect, ...]) -> float:

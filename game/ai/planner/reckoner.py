@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from game.ai.planner.atlas import Atlas, Gate
 from game.ai.planner.atoms import (
@@ -31,6 +30,7 @@ from game.ai.planner.atoms import (
 )
 from game.ai.planner.economy import Economy
 from game.ai.planner.outlook import FLOOR, TOP, Outlook
+from game.ai.planner.routes import HELD, Route, Step
 from game.core.conditions import turns_until
 from game.core.scenario import ContestDef
 from game.core.views import View
@@ -44,33 +44,6 @@ LEAVE_PARTY_CHANCE = 0.5  # a road that makes a member leave its party keeps thi
 UNSURE_PARTY = 0.2  # a party condition not met now: the chance it will be
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """Pass ``gate`` at ``turn`` (the sitting, or the move) with ``chance``, meeting its
-    needs by the alternative ``term``."""
-
-    gate: Gate
-    turn: int
-    chance: float
-    term: tuple[Atom, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """How ``position`` is likely reached: ``turns`` from now, with ``chance``, by ``steps``."""
-
-    position: str
-    turns: float
-    chance: float
-    steps: tuple[Step, ...]
-
-    @property
-    def value(self) -> float:
-        """Chance, a little less for every turn it takes (sooner is safer)."""
-        return self.chance * (1.0 - 0.004 * self.turns)
-
-
-HELD = Route("", 0.0, 1.0, ())
 _OFFICES = (Held, Ever)  # atoms that need an office (a tuple: faster to test than a union)
 _SQRT_HALF = math.sqrt(0.5)
 AtomCost = tuple[float, float, list[Step]]  # turns, chance, steps it takes

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.ai.planner.values import Valuation
+from game.ai.planner.goals import Goals
+from game.ai.planner.values import FUNDS, LEGACY, Valuation
+from game.core.rulebook import Rulebook
 from game.core.rules import ChangeResource, Effect
 from game.core.scenario import Check
 from game.core.views import View
@@ -20,6 +22,7 @@ from game.core.views import View
 #: how far below the best a bound must be to put a move off: room for rounding, far below
 #: any difference between two commands' worths that matters
 MARGIN = 1e-9
+WORTH_TURNS = 8  # turns of a seat's yield counted in its worth
 
 
 Split = tuple[tuple[tuple[str, float], ...], tuple[Effect, ...]]
@@ -55,3 +58,45 @@ class Deferred:
     bound: float
     view: View | None = None
     valuation: Valuation | None = None
+
+
+def seat_worth(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str) -> float:
+    """What holding ``position`` for a while is worth: its place on the road, or else its
+    yield (legacy, resources, salary) less the agenda it takes."""
+    pdef = book.positions.get(position)
+    if pdef is None:
+        return 0.0
+    if position in goals.positions:
+        return goals.positions[position]
+    turns = min(WORTH_TURNS, book.scenario.max_turns - view.turn + 1)
+    held = position in view.me.positions
+    prestige = pdef.prestige * (0.5 if held else 1.0)  # half is earned on taking it
+    worth = LEGACY * (prestige + pdef.influence * turns)
+    worth += sum(val.resource(e.resource, e.delta * turns) for e in pdef.per_turn)
+    worth += val.resource(FUNDS, pdef.salary * turns)
+    worth -= pdef.agenda_cost * turns * val.agenda_value
+    return worth - blocks(book, goals, position)
+
+
+def giving_up(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str) -> float:
+    """Giving up an office pays only when it stands in the road's way; otherwise it
+    costs at least its legacy, whatever the agenda it frees."""
+    blocked = blocks(book, goals, position)
+    if blocked > 0:
+        return blocked
+    pdef = book.positions[position]
+    kept = LEGACY * (pdef.prestige + pdef.influence * WORTH_TURNS)
+    return -max(seat_worth(book, view, val, goals, position), kept, 0.01)
+
+
+def blocks(book: Rulebook, goals: Goals, position: str) -> float:
+    """How much of the road holding ``position`` stands in the way of now: a step due
+    soon that it excludes, or a party the road needs that a neutral post forbids."""
+    blocked = 0.0
+    for other, weight in goals.soon.items():
+        excluded = position in book.exclusions.get(other, ())
+        if excluded and position not in book.positions[other].replaces:
+            blocked = max(blocked, weight)
+    if book.positions[position].neutral and goals.needs_party:
+        blocked = max(blocked, goals.chance)
+    return blocked
