@@ -363,7 +363,9 @@ class PlannerPolicy:
             value = per_move.get(command.move)
             if value is None:
                 shape = self._shape(command.move)
-                value = per_move[command.move] = val.total(shape.changes) / shape.agenda
+                # sum(), as ever: from Python 3.12 it rounds differently from a loop of +=
+                value = per_move[command.move] = sum(
+                    val.resource(rid, delta) for rid, delta in shape.changes) / shape.agenda
             found.append(value)
         found.sort(reverse=True)
         top = [v for v in found[: self.book.scenario.agenda_per_turn] if v > 0]
