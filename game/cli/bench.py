@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from game.ai import DIFFICULTIES, make_policy
+from game.ai import DIFFICULTIES, Policy, make_policy
 from game.cli import non_negative, positive
 from game.content import DEFAULT_SCENARIO, load_scenario
 from game.core import Rulebook, compile_rulebook
@@ -95,7 +95,9 @@ def _seats(args: argparse.Namespace) -> str:
     return f"rivals play their personas ({args.difficulty})"
 
 
-def _fresh(args: argparse.Namespace, book: Rulebook, policy: str) -> Any:
+def _fresh(args: argparse.Namespace, book: Rulebook, policy: str
+           ) -> Callable[[], Mapping[str, Policy]]:
+    """Fresh policies for every seat of one career, as the bench's sections play them."""
     return lambda: bench_seats(book, policy, args.every_seat, args.difficulty)
 
 
