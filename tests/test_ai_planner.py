@@ -121,7 +121,7 @@ def test_the_same_seed_gives_the_same_career_with_planners_everywhere() -> None:
 def test_personas_take_their_own_roads() -> None:
     book = nusantara()
     state, _ = new_game(book, 2)
-    play(state, seat_policies(book, "technocrat", None, "hard"), until_turn=12)
+    play(state, seat_policies(book, "technocrat", None, "hard"), until_turn=16)
     assert "bureaucrat" in state.player.channels  # sat the civil-service exam
     state, _ = new_game(book, 2)
     play(state, seat_policies(book, "diplomat", None, "hard"), until_turn=20)
