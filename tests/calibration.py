@@ -83,7 +83,7 @@ def realised(state: GameState, contest_id: str, party: str | None,
     wins = {a.id: 0 for a in runners}
     for i in range(rerolls):
         rng = random.Random(f"calibration:{state.seed}:{state.turn}:{contest_id}:{party}:{i}")
-        ballot = cast(state, contest, runners, free, rng)
+        ballot = cast(state, contest, runners, free, rng, party)
         # an actor seated by its constituency and its list counts once
         for aid in {e.actor.id for e in (*ballot.entries, *ballot.lists)
                     if e.won and e.actor is not None}:

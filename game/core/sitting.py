@@ -25,12 +25,12 @@ from game.core.state import Actor, GameState
 
 def cast(
     state: GameState, contest: ContestDef, runners: list[Actor], free: int, rng: random.Random,
-    party: str | None = None,
+    party: str | None,
 ) -> Ballot:
     """Score every entrant and decide the winners; reads the state, never changes it.
 
     ``free``: seats still open (exams and appointments) or tickets a party may still give
-    (nominations).
+    (nominations); ``party``: whose sitting it is, for a party's own contest (else None).
     """
     entries = [actor_entry(state, contest, actor, i, rng) for i, actor in enumerate(runners)]
     if contest.kind in CHAMBER_KINDS:
