@@ -59,8 +59,9 @@ class Resource(Strict):
     log_scale: Annotated[float, Field(ge=0, le=1e9)] = 0
     """Above 0: contests and checks read log(1+value)/log(1+log_scale) (for money)."""
     taper: Probability = 0
-    """Gains shrink as the value nears ``max``: a gain is multiplied by 1 - taper x (the \
-share of the range already filled). 0: no taper; needs a ``max``."""
+    """Gains from moves and event cards shrink as the value nears ``max``: such a gain is \
+multiplied by 1 - taper x (the share of the range already filled). Per-turn changes (offices, \
+statuses, decay) are not tapered. 0: no taper; needs a ``max``."""
 
 
 class Track(Strict):

@@ -95,7 +95,8 @@ def upkeep(state: GameState, actor: Actor, out: list[Event]) -> None:
 
 
 def _apply_changes(actor: Actor, changes: tuple[UpkeepChange, ...], out: list[Event]) -> None:
-    """``resources.change`` for each change, in one loop (upkeep's hot path)."""
+    """``resources.change`` for each change, in one loop (upkeep's hot path); per-turn
+    changes are not tapered (``Resource.taper`` shrinks the gains of moves and cards)."""
     resources, aid = actor.resources, actor.id
     for rid, delta, low, high, optional, reason in changes:
         if optional and rid not in resources:
