@@ -93,6 +93,7 @@ EXPECTED: dict[str, set[str]] = {
     "never_legal_nested": {"never-legal-move"},
     "never_legal_own_requirement": {"never-legal-move"},
     "age_never_reached": {"contradictory-condition"},
+    "tenure_in_excluded_seat": {"contradictory-condition"},
     "language_uppercase": {"bad-language"},
     "optional_object_inner_error": {"wrong-type"},
     "comment.json": {"json-syntax"},

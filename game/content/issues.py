@@ -80,7 +80,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "never-legal-move": ("warning", "a move can never be made: it grants what its own "
                          "effects require"),
     "contradictory-condition": ("warning", "conditions that can never hold together "
-                                "(min above max, a turn after the last...)"),
+                                "(min above max, a turn after the last, a seat the "
+                                "position excludes...)"),
     "channel-never-entered": ("warning", "a channel with moves that nothing enters"),
     "id-mismatch": ("warning", "a scenario's id differs from its folder's name"),
     "build-failed": ("error", "the engine could not build the scenario (a bug: report it)"),

@@ -69,6 +69,7 @@ def check_meaning(main: m.ScenarioFile, comp: Composition) -> list[Issue]:
                                       f"{summary(raw_at(entry, suffix))} can never hold: {why}"))
     for entry in comp.lists["moves"].values():
         issues += _never_legal(entry, positions)
+    issues += _excluded_seats(comp.lists["positions"], positions)
     issues += _channels_never_entered(comp)
     return issues
 
@@ -128,6 +129,43 @@ def _together(conds: list[Any], pointer: str,
             if seen is not None and seen[1] != cond.present:
                 yield here, f"{pointer}/{seen[0]} needs the opposite for status {cond.status!r}"
             statuses.setdefault(cond.status, (i, cond.present))
+
+
+def _excluded_seats(entries: dict[str, Entry], positions: dict[str, m.Position]
+                    ) -> list[Issue]:
+    """A position that needs, held now (``holds`` without ``ever``, or ``tenure``), a seat
+    it excludes and does not replace: no one can hold both, so the condition never holds."""
+    excluded: dict[str, set[str]] = {pid: set(pos.excludes) for pid, pos in positions.items()}
+    for pid, pos in positions.items():
+        for other in pos.excludes:
+            excluded.setdefault(other, set()).add(pid)
+    issues = []
+    for pid, entry in entries.items():
+        needing: m.Position = entry.model
+        blocked = excluded.get(pid, set()) - set(needing.replaces)
+        for where, cond in _alternatives(needing.requires, "/requires"):
+            seats = cond.positions if isinstance(cond, m.HoldsCond) and not cond.ever else \
+                [cond.position] if isinstance(cond, m.TenureCond) and cond.position else []
+            if seats and set(seats) <= blocked:
+                past = "add \"ever\": true" if isinstance(cond, m.HoldsCond) else \
+                    "past service is \"holds\" with \"ever\": true"
+                issues.append(_report(
+                    entry, "contradictory-condition", where,
+                    f"{summary(raw_at(entry, where))} can never hold: {pid!r} excludes "
+                    f"{', '.join(seats)}, so no one holds it while taking {pid!r} ({past}, "
+                    f"or list {', '.join(seats)} in \"replaces\" to give it up on taking "
+                    f"{pid!r})"))
+    return issues
+
+
+def _alternatives(conds: list[Any], pointer: str) -> Iterator[tuple[str, Any]]:
+    """Every condition that may be what lets a requirement hold: the list's, and those
+    inside its ``all`` and ``any`` blocks (not under a ``not``)."""
+    for i, cond in enumerate(conds):
+        if isinstance(cond, m.AllCond | m.AnyCond):
+            yield from _alternatives(cond.conditions, f"{pointer}/{i}/conditions")
+        else:
+            yield f"{pointer}/{i}", cond
 
 
 def _never_legal(entry: Entry, positions: dict[str, m.Position]) -> list[Issue]:
