@@ -29,6 +29,7 @@ from game.core import (
     new_game,
     state_sha256,
 )
+from game.core.events import PositionGained
 from game.core.rulebook import Rulebook
 from game.core.rules import AnyOf, HoldsPosition, Not, PartyMember
 from game.core.views import View
@@ -175,3 +176,17 @@ def test_ai_dice_are_the_policy_s_own() -> None:
     before = ai_stream(state, "player").random()
     assert ai_stream(state, "player").random() == before
     assert ai_stream(state, "rival_1").random() != before
+
+
+def test_a_persona_on_its_road_keeps_its_post_rather_than_take_it_again() -> None:
+    # a road that has been through the preferred channel is as preferred as one entering it
+    # again, so a civil servant does not resign only to sit the exam once more
+    book = nusantara()
+    for seed in (0, 3):
+        state, _ = new_game(book, seed)
+        events: list[object] = []
+        play(state, seat_policies(book, "technocrat", None, "normal"), until_turn=24,
+             sink=events.extend)
+        gained = [e.position for e in events
+                  if isinstance(e, PositionGained) and e.actor == "player"]
+        assert gained.count("civil_servant") == 1, (seed, gained)

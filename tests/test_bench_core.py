@@ -104,4 +104,5 @@ def test_bench_bare_loop_career(benchmark: Any, book: Rulebook) -> None:
     shape = career_shape(book, "greedy", 1, 2)
     moves = tuple(m.id for m in book.scenario.moves)
     events = benchmark(bare_career, moves, schedule(shape))
-    assert len(events) == round(shape.events)
+    # a career's events in whole numbers (a mean over careers of x.5 gives x)
+    assert len(events) == int(shape.events)

@@ -15,7 +15,14 @@ from typing import Literal
 
 from game.ai.planner.atoms import Atom, Dnf, Held, Member, Ordered, conjoin, ordered, requirement
 from game.core.rulebook import Rulebook
-from game.core.rules import ContestSoon, EnterContest, GainPosition, JoinParty, Nominate
+from game.core.rules import (
+    ContestSoon,
+    EnterContest,
+    GainPosition,
+    JoinParty,
+    LosePosition,
+    Nominate,
+)
 from game.core.scenario import ContestDef, MoveDef
 
 GateKind = Literal["contest", "nominated", "move", "automatic"]
@@ -44,6 +51,7 @@ class Atlas:
     nominate_moves: dict[str, list[str]] = field(default_factory=dict)  # contest -> moves
     gain_moves: dict[str, list[str]] = field(default_factory=dict)  # position -> moves
     join_moves: list[str] = field(default_factory=list)
+    resign_moves: list[str] = field(default_factory=list)  # moves that give up a held office
     channel_of: dict[str, str] = field(default_factory=dict)  # position -> its channel
     entries: dict[str, str] = field(default_factory=dict)  # entry position -> channel entered
     # turns on which moves with calendar conditions open (moves without any are absent)
@@ -92,6 +100,9 @@ def build_atlas(book: Rulebook) -> Atlas:
                 atlas.gain_moves.setdefault(eff.position, []).append(mdef.id)
             elif isinstance(eff, JoinParty) and mdef.id not in atlas.join_moves:
                 atlas.join_moves.append(mdef.id)
+            elif (isinstance(eff, LosePosition) and mdef.target == "held_position"
+                  and mdef.id not in atlas.resign_moves):
+                atlas.resign_moves.append(mdef.id)
     for channel in book.scenario.channels:
         for pid in channel.entry_positions:
             atlas.channel_of.setdefault(pid, channel.id)

@@ -72,6 +72,7 @@ class Reckoner:
         self.member_of = view.me.party or (party if joining_now else None)
         self.member_since = view.me.party_since if view.me.party else view.turn
         self.roads, self.commitment = roads or (frozenset(), 1.0)
+        self._on_road = not self.roads.isdisjoint(view.me.channels)
         self.turn = view.turn
         self.last = view.book.scenario.max_turns
         self._memo: dict[str, Route | None] = {}
@@ -164,6 +165,10 @@ class Reckoner:
         """A route's value to this actor: its chance, and more on a road it prefers."""
         if not self.roads:
             return route.value
+        if self._on_road:
+            # every road from here has passed through a preferred channel already: crediting
+            # only roads that enter one again would make leaving it and coming back look best
+            return route.value * self.commitment
         entries = self.atlas.entries
         # a road goes through a channel where it enters it, as the engine counts channels;
         # the last step is the top post itself, and automatic seats come by themselves
@@ -278,13 +283,20 @@ class Reckoner:
             return max(0.0, atom.turns - (self.turn - self.member_since)), 1.0, []
         if self.party is None or (atom.party is not None and atom.party != self.party):
             return None  # this reckoning stays out of parties (or out of that one)
-        chance = 1.0
+        chance, turns = 1.0, 1.0 + atom.turns
         book = self.view.book
         if any(book.positions[p].neutral for p in me.positions):
-            chance = LEAVE_PARTY_CHANCE  # a neutral post has to go first
+            # a neutral post has to go first: a resignation takes a move, and without one the
+            # post must lapse by itself.  No discount beyond that: a road that takes the
+            # same post later and leaves it then was never discounted, and reckoning the two
+            # differently made actors resign a post only to take it again
+            if self.atlas.resign_moves:
+                turns += 0.5
+            else:
+                chance = LEAVE_PARTY_CHANCE
         if member is not None:
             chance *= LEAVE_PARTY_CHANCE
-        return 1.0 + atom.turns, chance, []
+        return turns, chance, []
 
     def _amount(self, atom: Amount) -> tuple[float, float, list[Step]] | None:
         now = self.me.resources.get(atom.resource, 0.0)
