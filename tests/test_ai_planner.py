@@ -190,3 +190,17 @@ def test_a_persona_on_its_road_keeps_its_post_rather_than_take_it_again() -> Non
         gained = [e.position for e in events
                   if isinstance(e, PositionGained) and e.actor == "player"]
         assert gained.count("civil_servant") == 1, (seed, gained)
+
+
+def test_a_planner_does_not_resign_an_office_its_road_still_needs() -> None:
+    # roads are pieced together from each step's prerequisites, which can clash: a diplomat
+    # planning a consultancy (which excludes the service) and a posting (which needs it)
+    # keeps the service rather than resign, open the firm and close it again
+    book = nusantara()
+    state, _ = new_game(book, 3)
+    events: list[object] = []
+    play(state, seat_policies(book, "diplomat", None, "normal"), until_turn=30,
+         sink=events.extend)
+    gained = [e.position for e in events if isinstance(e, PositionGained)
+              and e.actor == "player" and not book.positions[e.position].term]
+    assert len(gained) == len(set(gained)), gained

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.ai.planner.atoms import Amount, Member
+from game.ai.planner.atoms import Amount, Held, Member, Served
 from game.ai.planner.outlook import Outlook
 from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.routes import Route, Step
@@ -55,6 +55,7 @@ class Goals:
     reserve: float = 0.0  # funds the plan needs in hand
     reserve_weight: float = 0.0
     needs_party: bool = False  # the next step needs party membership
+    kept: set[str] = field(default_factory=set)  # offices a step of the road needs held
 
     @property
     def chance(self) -> float:
@@ -127,6 +128,8 @@ def _add_step(reckoner: Reckoner, goals: Goals, step: Step, weight: float) -> No
             goals.reserve += mdef.funds
             goals.reserve_weight = max(goals.reserve_weight, weight)
     for atom in step.term:
+        if isinstance(atom, Held | Served) and atom.position is not None:
+            goals.kept.add(atom.position)
         if isinstance(atom, Amount) and atom.low is not None:
             now = reckoner.me.resources.get(atom.resource, 0.0)
             if now < atom.low * 1.1:

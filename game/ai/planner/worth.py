@@ -91,7 +91,11 @@ def giving_up(book: Rulebook, view: View, val: Valuation, goals: Goals, position
 
 def blocks(book: Rulebook, goals: Goals, position: str) -> float:
     """How much of the road holding ``position`` stands in the way of now: a step due
-    soon that it excludes, or a party the road needs that a neutral post forbids."""
+    soon that it excludes, or a party the road needs that a neutral post forbids.  Nothing,
+    when a later step of the road needs the office held: giving it up would break the road
+    (roads are pieced together from each step's own prerequisites, which can clash)."""
+    if position in goals.kept:
+        return 0.0
     blocked = 0.0
     for other, weight in goals.soon.items():
         excluded = position in book.exclusions.get(other, ())
