@@ -1,12 +1,15 @@
 """Measure every shipped scenario against its balance targets and write docs/BALANCE.md.
 
-    python scripts/balance.py [--games 100] [--jobs 2] [--runs balance-runs] [--reuse]
-                              [--out docs/BALANCE.md] [SCENARIO ...]
+    python scripts/balance.py [--games 100] [--party-games 40] [--jobs 2]
+                              [--runs balance-runs] [--reuse] [--out docs/BALANCE.md]
+                              [SCENARIO ...]
 
 For each scenario, one batch (``saluran sim``): the planner, greedy, random and every persona
 in the player's seat, ``--games`` careers each on seeds 0.., rivals on their personas at the
-default difficulty; the batch folders (games.jsonl, report.md) go under ``--runs``. The
-targets are ``game.sim.targets``, the same ones ``tests/test_balance.py`` asserts.
+default difficulty; then the planner alone, ``--party-games`` careers for each party it may
+start in (``game.sim.first_party``). The batch folders (games.jsonl, report.md) go under
+``--runs``. The targets are ``game.sim.targets`` and ``game.sim.first_party``, the same ones
+``tests/test_balance.py`` asserts.
 ``--reuse`` reads batches already in ``--runs`` instead of playing them again.
 Exits 1 when a target is missed.
 """
@@ -21,17 +24,19 @@ from typing import Any
 from game.ai import personas_for
 from game.content import load_scenario
 from game.sim import BatchSpec, load_rows, run_batch, write_report
-from game.sim.targets import Target, missed, targets
+from game.sim.first_party import measured_parties, party_spread, write_first_party_mod
+from game.sim.targets import Target, missed, player_rates, targets
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted(p.parent.name for p in (ROOT / "scenarios").glob("*/scenario.json"))
 INTRO = """# Balance
 
-Written by `python scripts/balance.py --games {games}`: for every shipped scenario, one batch in
-which the planner (the strongest built-in play), greedy, random and each persona play the
-player's seat, {games} careers each on the same seeds, while the five rivals play their own
-personas at the default difficulty (they plan, acting on impulse one time in three). The
-targets (`game/sim/targets.py`, asserted by `pytest -m slow tests/test_balance.py`):
+Written by `python scripts/balance.py --games {games} --party-games {party_games}`: for every
+shipped scenario, one batch in which the planner (the strongest built-in play), greedy, random
+and each persona play the player's seat, {games} careers each on the same seeds, while the
+five rivals play their own personas at the default difficulty (they plan, acting on impulse
+one time in three). The targets (`game/sim/targets.py` and `game/sim/first_party.py`,
+asserted by `pytest -m slow tests/test_balance.py`):
 
 - the planner reaches the top post in 20-60% of careers, at least 10 points more often than
   greedy; random play stays under 5%;
@@ -42,7 +47,10 @@ targets (`game/sim/targets.py`, asserted by `pytest -m slow tests/test_balance.p
   bureaucracy or the diplomatic channel;
 - no move is more than a tenth of the planner's moves (repeated moves wear: a move made again
   within three turns yields 70% of its gains for each earlier use, and support, standing,
-  network and party loyalty gain less as they near their cap).
+  network and party loyalty gain less as they near their cap);
+- party choice is a trade-off, not the career: the planner plays {party_games} more careers
+  for each party with at least 10% popularity at the start, starting as its member (a patch
+  mod written beside the batch), and its top-post rates by first party lie within 15 points.
 
 Also asserted, in nusantara: the planner that takes every bribe the events offer reaches the
 top post at least 10 points less often than the one that takes none (vetting files open
@@ -51,11 +59,11 @@ batch report (every policy, channel paths, moves, persona roads, dominance flags
 content) is written beside its games.jsonl by the same run.
 
 Targets not met yet are marked **no** below. The slow test plays the first 60 seeds of each
-batch and lists, per scenario, the targets those seeds miss (`KNOWN_GAPS` in
-`tests/test_balance.py`), so a change that closes a gap or opens a new one fails it until the
-list is brought up to date. Most of what is missed has one cause: the technocrat's and the
-diplomat's roads reach ministries and embassies, but too late in a career to turn into the
-top post as often as the party and electoral roads do.
+batch (and the same {party_games} careers per party) and lists, per scenario, the targets
+those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that closes a gap or
+opens a new one fails it until the list is brought up to date. Most of what is missed has one
+cause: the technocrat's and the diplomat's roads reach ministries and embassies, but too late
+in a career to turn into the top post as often as the party and electoral roads do.
 """
 
 
@@ -71,6 +79,24 @@ def measure(scenario_id: str, games: int, jobs: int, folder: Path, reuse: bool
         run_batch(spec, folder, jobs=jobs)
     rows = load_rows(folder)
     return write_report(folder, rows, plots=False), targets(rows, personas)
+
+
+def measure_parties(scenario_id: str, games: int, jobs: int, folder: Path, reuse: bool
+                    ) -> Target | None:
+    """The party-choice target: a planner batch per party it may start in (None when the
+    scenario has fewer than two such parties, or ``games`` is 0)."""
+    scenario = load_scenario(str(ROOT / "scenarios" / scenario_id))
+    rates: dict[str, float] = {}
+    for party in measured_parties(scenario) if games else []:
+        batch = folder / f"first_party_{party}"
+        if not (reuse and (batch / "games.jsonl").is_file()):
+            mod = write_first_party_mod(folder / "mods", scenario, party)
+            spec = BatchSpec(scenario=str(ROOT / "scenarios" / scenario_id), mods=(str(mod),),
+                             games=games, player_policies=("planner",))
+            batch.mkdir(parents=True, exist_ok=True)
+            run_batch(spec, batch, jobs=jobs)
+        rates[party] = player_rates(load_rows(batch))["planner"]
+    return party_spread(rates) if len(rates) > 1 else None
 
 
 def _rate(data: dict[str, Any]) -> str:
@@ -112,16 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("scenarios", nargs="*", default=SHIPPED, metavar="SCENARIO")
     parser.add_argument("--games", type=int, default=100)
+    parser.add_argument("--party-games", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--runs", type=Path, default=Path("balance-runs"))
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "BALANCE.md")
     args = parser.parse_args(argv)
-    lines = [INTRO.format(games=args.games)]
+    lines = [INTRO.format(games=args.games, party_games=args.party_games)]
     misses: list[str] = []
     for scenario_id in args.scenarios:
         summary, found = measure(scenario_id, args.games, args.jobs,
                                  args.runs / scenario_id, args.reuse)
+        spread = measure_parties(scenario_id, args.party_games, args.jobs,
+                                 args.runs / scenario_id, args.reuse)
+        found += [spread] if spread is not None else []
         name = load_scenario(str(ROOT / "scenarios" / scenario_id)).name.get("en", scenario_id)
         lines += section(summary, found, name)
         misses += [f"{scenario_id}: {m}" for m in missed(found)]

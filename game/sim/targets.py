@@ -9,6 +9,7 @@ player's seat and in the rivals' seats, on the same seeds:
 - at least 10% of the planner's and the personas' top-post careers pass through the
   bureaucracy or the diplomatic channel: those roads lead somewhere;
 - no move is more than a tenth of the planner's moves.
+Party choice, measured with batches of their own, is ``game.sim.first_party``.
 ``tests/test_balance.py`` asserts them for every shipped scenario and ``scripts/balance.py``
 writes them to docs/BALANCE.md.
 """
@@ -91,14 +92,14 @@ def move_shares(rows: Rows, policy: str = "planner") -> list[tuple[str, float]]:
     return [(move, n / total) for move, n in uses.most_common()]
 
 
-def _pct(rate: float) -> str:
+def pct(rate: float) -> str:
     return f"{100 * rate:.1f}%"
 
 
 def _personas(rates: dict[str, float], seat: str) -> list[Target]:
     low, middle, high = persona_band(rates.values())
-    goal = f"{_pct(max(low, 0.0))}-{_pct(high)} (median {_pct(middle)})"
-    return [Target(f"{name} as {seat}", _pct(rate), goal, low <= rate <= high)
+    goal = f"{pct(max(low, 0.0))}-{pct(high)} (median {pct(middle)})"
+    return [Target(f"{name} as {seat}", pct(rate), goal, low <= rate <= high)
             for name, rate in sorted(rates.items())]
 
 
@@ -109,22 +110,22 @@ def targets(rows: Rows, personas: Sequence[str]) -> list[Target]:
     planner, greedy, random = rates["planner"], rates["greedy"], rates["random"]
     low, high = PLANNER_RANGE
     found = [
-        Target("planner top post", _pct(planner), f"{_pct(low)}-{_pct(high)}",
+        Target("planner top post", pct(planner), f"{pct(low)}-{pct(high)}",
                low <= planner <= high),
         Target("planner lead over greedy", f"{100 * (planner - greedy):+.1f} points "
-               f"(greedy {_pct(greedy)})", f"at least {100 * PLANNER_LEAD:.0f} points",
+               f"(greedy {pct(greedy)})", f"at least {100 * PLANNER_LEAD:.0f} points",
                planner >= greedy + PLANNER_LEAD),
-        Target("random top post", _pct(random), f"under {_pct(RANDOM_CEILING)}",
+        Target("random top post", pct(random), f"under {pct(RANDOM_CEILING)}",
                random < RANDOM_CEILING),
     ]
     found += _personas({p: rates[p] for p in personas if p in rates}, "player")
     found += _personas(rival_rates(rows), "rival")
     share = side_road_share(rows, personas)
-    found.append(Target("top careers via bureaucracy or diplomacy", _pct(share),
-                        f"at least {_pct(SIDE_ROAD_SHARE)}", share >= SIDE_ROAD_SHARE))
+    found.append(Target("top careers via bureaucracy or diplomacy", pct(share),
+                        f"at least {pct(SIDE_ROAD_SHARE)}", share >= SIDE_ROAD_SHARE))
     top_move, top_share = next(iter(move_shares(rows)), ("-", 0.0))
-    found.append(Target("commonest planner move", f"{top_move} {_pct(top_share)}",
-                        f"at most {_pct(MOVE_SHARE)}", top_share <= MOVE_SHARE))
+    found.append(Target("commonest planner move", f"{top_move} {pct(top_share)}",
+                        f"at most {pct(MOVE_SHARE)}", top_share <= MOVE_SHARE))
     return found
 
 
