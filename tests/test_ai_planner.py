@@ -18,6 +18,8 @@ from game.ai import (
 from game.ai.difficulty import ImpulsivePlanner
 from game.ai.planner.atlas import atlas_for
 from game.ai.planner.atoms import Ever, Held, Member, NonMember, NotHeld, requirement
+from game.ai.planner.economy import economy_for
+from game.ai.planner.reckoner import Reckoner
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
 from game.core import (
@@ -182,7 +184,7 @@ def test_a_persona_on_its_road_keeps_its_post_rather_than_take_it_again() -> Non
     # a road that has been through the preferred channel is as preferred as one entering it
     # again, so a civil servant does not resign only to sit the exam once more
     book = nusantara()
-    for seed in (0, 3):
+    for seed in (0, 4):
         state, _ = new_game(book, seed)
         events: list[object] = []
         play(state, seat_policies(book, "technocrat", None, "normal"), until_turn=24,
@@ -204,3 +206,23 @@ def test_a_planner_does_not_resign_an_office_its_road_still_needs() -> None:
     gained = [e.position for e in events if isinstance(e, PositionGained)
               and e.actor == "player" and not book.positions[e.position].term]
     assert len(gained) == len(set(gained)), gained
+
+
+def test_an_actor_outside_every_party_expects_no_party_standing() -> None:
+    # a road that joins a party only at its end (the civil service first) brings little
+    # standing and no years in the party to the party's nomination; reckoning otherwise made
+    # every service road look like a shortcut to the top
+    book = nusantara()
+    state, _ = new_game(book, 0)
+    view = View(state, "player")
+    atlas, economy = atlas_for(book), economy_for(book)
+    contest = book.contests["presidential_nomination"]
+    party = book.scenario.parties[0].id
+
+    def expected(joining: bool) -> float:
+        reckoner = Reckoner(view, atlas, economy, lambda c, p: None,  # type: ignore[arg-type]
+                            party, joining_now=joining)
+        return reckoner.projected(contest, book.scenario.max_turns)
+
+    assert expected(False) <= economy.outside_reach[contest.id] < expected(True)
+    assert economy.outside_reach[contest.id] < economy.reach[contest.id]

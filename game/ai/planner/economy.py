@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.core.fatigue import sustained_share
 from game.core.rulebook import Rulebook
-from game.core.rules import ChangeResource, Effect, Registered
+from game.core.rules import ChangeResource, Effect, HoldsPosition, PartyMember, Registered
 from game.core.scenario import Check, ContestDef, MoveDef
 
 FOCUS = 0.6  # share of the agenda a plan can give one goal
@@ -28,6 +28,7 @@ PACE_BY_KIND = {"general_election": 0.5, "party_election": 1.7, "nomination": 1.
 REACH_BY_KIND = {"general_election": 0.65}
 REACH = 0.8
 WINDOW_SHARE = 0.4  # the share of a campaign window's best moves a real campaign achieves
+PARTY_SOURCES = frozenset({"party_tenure"})  # factors only years in a party raise
 CHECK_GUESS = 0.15  # a check's chance above its base, before knowing the actor
 FUNDS_REFERENCE = 100.0  # where the slope of a log-scaled resource is read
 
@@ -39,6 +40,9 @@ class Economy:
     book: Rulebook
     rates: dict[str, float] = field(default_factory=dict)  # resource -> units per turn
     growth: dict[str, float] = field(default_factory=dict)  # contest -> strength per turn
+    # the same for an actor outside every party: no party's moves, no party-bound resources
+    outside_growth: dict[str, float] = field(default_factory=dict)
+    outside_reach: dict[str, float] = field(default_factory=dict)
     window_gain: dict[str, float] = field(default_factory=dict)  # contest -> per turn entered
     window_cap: dict[str, float] = field(default_factory=dict)  # contest -> most a window adds
     ceilings: dict[str, float] = field(default_factory=dict)  # contest -> best strength
@@ -95,6 +99,17 @@ def _needs_registration(mdef: MoveDef) -> bool:
     return False
 
 
+def _needs_membership(book: Rulebook, mdef: MoveDef) -> bool:
+    """True when the move needs a party: membership, or an office only members hold."""
+    for cond in mdef.requires:
+        if isinstance(cond, PartyMember) and cond.member:
+            return True
+        if isinstance(cond, HoldsPosition) and not cond.ever and all(
+                book.positions[p].per_party for p in cond.positions):
+            return True
+    return False
+
+
 def _top_sum(values: list[float], count: int) -> float:
     return sum(sorted((v for v in values if v > 0), reverse=True)[:count])
 
@@ -111,8 +126,11 @@ def build_economy(book: Rulebook) -> Economy:
         gains = [per_use[m][rid] * pace[m] for m in per_use if rid in per_use[m]]
         eco.rates[rid] = FOCUS * _top_sum(gains, agenda)
     resets: set[str] = {r.id for r in book.scenario.resources if r.resets_after_contest}
+    party_bound = {r.id for r in book.scenario.resources if r.party_bound}
+    bound = resets | party_bound
+    members_only = {m.id for m in book.scenario.moves if _needs_membership(book, m)}
     for contest in book.scenario.contests:
-        regular, window = [], []
+        regular, window, outside = [], [], []
         for mdef in book.scenario.moves:
             gain = _strength_gain(book, contest, per_use[mdef.id], resets)
             campaign = _strength_gain(book, contest, per_use[mdef.id], set(), only=resets)
@@ -120,12 +138,20 @@ def build_economy(book: Rulebook) -> Economy:
                 window.append((gain + campaign) * pace[mdef.id])
             else:
                 regular.append(gain * pace[mdef.id])
+                if mdef.id not in members_only:
+                    outside.append(_strength_gain(book, contest, per_use[mdef.id], bound)
+                                   * pace[mdef.id])
         kind_pace = PACE_BY_KIND.get(contest.kind, 1.0)
         eco.growth[contest.id] = FOCUS * kind_pace * _top_sum(regular, agenda)
+        eco.outside_growth[contest.id] = FOCUS * kind_pace * _top_sum(outside, agenda)
         eco.window_gain[contest.id] = WINDOW_SHARE * _top_sum(window, agenda)
         eco.window_cap[contest.id] = sum(f.weight for f in contest.factors if f.source in resets)
         eco.ceilings[contest.id] = sum(f.weight for f in contest.factors if f.weight > 0)
         eco.reach[contest.id] = REACH_BY_KIND.get(contest.kind, REACH) * eco.ceilings[contest.id]
+        # an actor who joins a party late brings little standing and no years in it
+        eco.outside_reach[contest.id] = REACH_BY_KIND.get(contest.kind, REACH) * sum(
+            f.weight for f in contest.factors
+            if f.weight > 0 and f.source not in party_bound and f.source not in PARTY_SOURCES)
         eco.elections[contest.id] = contest.kind == "general_election"
     return eco
 

@@ -490,8 +490,12 @@ class Reckoner:
         if now is None:
             now = self.strength(contest_id)
         eco = self.economy
-        room = eco.reach[contest_id] - now
-        built = eco.growth[contest_id] * max(turn - self.turn, 0)
+        # outside every party, a party's moves and party-bound resources are out of reach
+        if self.member_of is not None:
+            room, growth = eco.reach[contest_id] - now, eco.growth
+        else:
+            room, growth = eco.outside_reach[contest_id] - now, eco.outside_growth
+        built = growth[contest_id] * max(turn - self.turn, 0)
         built = built if built < room else max(room, 0.0)
         if eco.elections.get(contest_id) and contest_id not in self.me.registrations:
             window = max(lead, 0) + 1
