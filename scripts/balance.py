@@ -63,7 +63,12 @@ batch (and the same {party_games} careers per party) and lists, per scenario, th
 those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that closes a gap or
 opens a new one fails it until the list is brought up to date. Most of what is missed has one
 cause: the technocrat's and the diplomat's roads reach ministries and embassies, but too late
-in a career to turn into the top post as often as the party and electoral roads do.
+in a career to turn into the top post as often as the party and electoral roads do. The
+planner now reckons a road that joins a party only at its end with the standing and the years
+in the party such a latecomer really brings, so it no longer mistakes the service roads for
+shortcuts; where they lead nowhere (westminster's prime minister must lead the largest party
+in the Commons), no one takes them. In westminster the premiership is also out of reach from
+the two small parties, which the party-choice target shows.
 """
 
 

@@ -44,14 +44,12 @@ PARTY_GAMES = 40  # the planner's careers per party it starts in (as docs/BALANC
 KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": {"diplomat as player", "technocrat as player",
                   "top careers via bureaucracy or diplomacy"},
-    "partai_tunggal": {"commonest planner move", "technocrat as player",
-                       "top careers via bureaucracy or diplomacy"},
-    "westminster": {"diplomat as player", "loyalist as rival",
+    "partai_tunggal": {"technocrat as player", "top careers via bureaucracy or diplomacy"},
+    "westminster": {"diplomat as rival", "planner top post by first party",
                     "top careers via bureaucracy or diplomacy"},
-    "federal": {"commonest planner move", "diplomat as player", "planner top post",
-                "technocrat as player", "technocrat as rival",
-                "top careers via bureaucracy or diplomacy"},
-    "auerland": {"loyalist as rival"},
+    "federal": {"commonest planner move", "diplomat as player"},
+    "auerland": {"diplomat as player", "planner top post by first party",
+                 "technocrat as player"},
 }
 
 Rows = list[dict[str, Any]]
