@@ -93,6 +93,7 @@ def move_shares(rows: Rows, policy: str = "planner") -> list[tuple[str, float]]:
 
 
 def pct(rate: float) -> str:
+    """A rate as the reports print it (``0.125`` -> ``12.5%``)."""
     return f"{100 * rate:.1f}%"
 
 
