@@ -75,3 +75,16 @@ def test_lookup_formatting_and_fallbacks() -> None:
     assert Locale("en").number(1234.5, 1) == "1,234.5"
     assert loc.signed(-2) == "\u22122" and loc.signed(0.0) == "\u00b10"
     assert Locale("xx").lang == "en"
+
+
+def test_a_count_of_one_reads_in_the_singular() -> None:
+    en, id_ = Locale("en"), Locale("id")
+    assert en.t("reject.wait", turns=1) == "again next turn"
+    assert en.t("reject.wait", turns=3) == "again in 3 turns"
+    assert en.t("tip.cooldown", n=1) == "Then not again next turn."
+    assert id_.t("reject.wait", turns=1) == "bisa lagi giliran berikutnya"
+    for key, text in table("en").items():  # no English string says "1 turns"
+        fields = _fields(text)
+        if fields & {"n", "turns"}:
+            values = {f: "X" for f in fields} | {f: 1 for f in fields & {"n", "turns"}}
+            assert "1 turns" not in en.t(key, **values), key

@@ -30,8 +30,13 @@ class Locale:
         self._fallback = table(FALLBACK)
 
     def t(self, key: str, **values: Any) -> str:
-        """The string ``key`` formatted with ``values``; the key itself if it is missing."""
+        """The string ``key`` formatted with ``values``; the key itself if it is missing.
+
+        A count of one (``n`` or ``turns``) picks ``key_one`` where the language has it
+        ("again next turn", not "again in 1 turns")."""
         template = self._own.get(key) or self._fallback.get(key) or key
+        if values.get("n") == 1 or values.get("turns") == 1:
+            template = self._own.get(f"{key}_one") or template
         if not values:
             return template
         try:
