@@ -226,3 +226,21 @@ def test_an_actor_outside_every_party_expects_no_party_standing() -> None:
 
     assert expected(False) <= economy.outside_reach[contest.id] < expected(True)
     assert economy.outside_reach[contest.id] < economy.reach[contest.id]
+
+
+def test_a_neutral_post_costs_a_resignation_not_half_the_road() -> None:
+    # a civil servant can resign whenever it likes: joining a party later takes a move more,
+    # no smaller chance (a road that takes the post later was never discounted either)
+    book = nusantara()
+    state, _ = new_game(book, 0)
+    view = View(state, "rival_2")
+    assert "civil_servant" in view.me.positions and view.me.party is None
+    reckoner = Reckoner(view, atlas_for(book), economy_for(book),
+                        lambda c, p: None,  # type: ignore[arg-type]
+                        book.scenario.parties[0].id)
+    outside = Reckoner(View(state, "rival_4"), atlas_for(book), economy_for(book),
+                       lambda c, p: None,  # type: ignore[arg-type]
+                       book.scenario.parties[0].id)
+    turns, chance, _ = reckoner._member(Member())
+    free_turns, free_chance, _ = outside._member(Member())
+    assert chance == free_chance == 1.0 and turns > free_turns
