@@ -143,7 +143,7 @@ def _excluded_seats(entries: dict[str, Entry], positions: dict[str, m.Position]
     for pid, entry in entries.items():
         needing: m.Position = entry.model
         blocked = excluded.get(pid, set()) - set(needing.replaces)
-        for where, cond in _alternatives(needing.requires, "/requires"):
+        for where, cond in _required(needing.requires, "/requires", into_any=True):
             seats = cond.positions if isinstance(cond, m.HoldsCond) and not cond.ever else \
                 [cond.position] if isinstance(cond, m.TenureCond) and cond.position else []
             if seats and set(seats) <= blocked:
@@ -156,16 +156,6 @@ def _excluded_seats(entries: dict[str, Entry], positions: dict[str, m.Position]
                     f"or list {', '.join(seats)} in \"replaces\" to give it up on taking "
                     f"{pid!r})"))
     return issues
-
-
-def _alternatives(conds: list[Any], pointer: str) -> Iterator[tuple[str, Any]]:
-    """Every condition that may be what lets a requirement hold: the list's, and those
-    inside its ``all`` and ``any`` blocks (not under a ``not``)."""
-    for i, cond in enumerate(conds):
-        if isinstance(cond, m.AllCond | m.AnyCond):
-            yield from _alternatives(cond.conditions, f"{pointer}/{i}/conditions")
-        else:
-            yield f"{pointer}/{i}", cond
 
 
 def _never_legal(entry: Entry, positions: dict[str, m.Position]) -> list[Issue]:
@@ -212,11 +202,14 @@ _OWN_EFFECT = {"holding": "a position it grants cannot go to someone who holds i
                "no": "its leave_party effect needs an actor in a party"}
 
 
-def _required(conds: list[Any], pointer: str) -> Iterator[tuple[str, Any]]:
-    """Every condition that must hold: the list's, and those inside its ``all`` blocks."""
+def _required(conds: list[Any], pointer: str, into_any: bool = False
+              ) -> Iterator[tuple[str, Any]]:
+    """Every condition that must hold: the list's, and those inside its ``all`` blocks. With
+    ``into_any``, every condition that may be what lets the list hold (those inside ``any``
+    blocks too; never under a ``not``)."""
     for i, cond in enumerate(conds):
-        if isinstance(cond, m.AllCond):
-            yield from _required(cond.conditions, f"{pointer}/{i}/conditions")
+        if isinstance(cond, m.AllCond) or (into_any and isinstance(cond, m.AnyCond)):
+            yield from _required(cond.conditions, f"{pointer}/{i}/conditions", into_any)
         else:
             yield f"{pointer}/{i}", cond
 
