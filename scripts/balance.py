@@ -24,7 +24,12 @@ from typing import Any
 from game.ai import personas_for
 from game.content import load_scenario
 from game.sim import BatchSpec, load_rows, run_batch, write_report
-from game.sim.first_party import measured_parties, party_spread, write_first_party_mod
+from game.sim.first_party import (
+    first_party_batch,
+    measured_parties,
+    party_spread,
+    write_first_party_mod,
+)
 from game.sim.targets import Target, missed, player_rates, targets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,8 +101,7 @@ def measure_parties(scenario_id: str, games: int, jobs: int, folder: Path, reuse
         batch = folder / f"first_party_{party}"
         if not (reuse and (batch / "games.jsonl").is_file()):
             mod = write_first_party_mod(folder / "mods", scenario, party)
-            spec = BatchSpec(scenario=str(ROOT / "scenarios" / scenario_id), mods=(str(mod),),
-                             games=games, player_policies=("planner",))
+            spec = first_party_batch(str(ROOT / "scenarios" / scenario_id), mod, games)
             batch.mkdir(parents=True, exist_ok=True)
             run_batch(spec, batch, jobs=jobs)
         rates[party] = player_rates(load_rows(batch))["planner"]

@@ -30,7 +30,12 @@ from game.content import load_scenario
 from game.core import ChooseOption, Scenario, compile_rulebook, new_game
 from game.core.rules import AddStatus
 from game.sim import BatchSpec, simulate
-from game.sim.first_party import measured_parties, party_spread, write_first_party_mod
+from game.sim.first_party import (
+    first_party_batch,
+    measured_parties,
+    party_spread,
+    write_first_party_mod,
+)
 from game.sim.targets import (
     Target,
     missed,
@@ -82,9 +87,7 @@ def first_party_rows(folder: Path, games: int) -> dict[str, Rows]:
     with tempfile.TemporaryDirectory(prefix="saluran-parties-") as mods:
         for party in measured_parties(scenario):
             mod = write_first_party_mod(Path(mods), scenario, party)
-            spec = BatchSpec(scenario=str(folder), mods=(str(mod),), games=games,
-                             player_policies=("planner",))
-            found[party] = simulate(spec)
+            found[party] = simulate(first_party_batch(str(folder), mod, games))
     return found
 
 

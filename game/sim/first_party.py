@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.core.scenario import Scenario
+from game.sim.batch import BatchSpec
 from game.sim.targets import Target, pct
 
 PARTY_FLOOR = 10.0  # start popularity (%) from which a party is measured
@@ -43,6 +44,12 @@ def write_first_party_mod(folder: Path, scenario: Scenario, party: str) -> Path:
     (mod / MOD_FILE).write_text(json.dumps(first_party_mod(scenario, party), indent=1) + "\n",
                                 encoding="utf-8")
     return mod
+
+
+def first_party_batch(scenario_ref: str, mod: Path, games: int) -> BatchSpec:
+    """The planner's careers starting in the party ``mod`` sets (``write_first_party_mod``)."""
+    return BatchSpec(scenario=scenario_ref, mods=(str(mod),), games=games,
+                     player_policies=("planner",))
 
 
 def party_spread(rates: Mapping[str, float]) -> Target:
