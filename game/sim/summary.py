@@ -167,7 +167,8 @@ def roads_to_top(rows: Sequence[Row]) -> dict[str, Any]:
     """For the player careers that reached the top post: how many passed through each
     channel on the way."""
     top = [r for r in rows if r["top"]]
-    passed: Counter[str] = Counter(c for r in top for c in set(r["path"]))
+    # each path's channels in their own order, so ties keep one order in every process
+    passed: Counter[str] = Counter(c for r in top for c in dict.fromkeys(r["path"]))
     return {"careers": len(top),
             "channels": {c: round(n / len(top), 4) for c, n in passed.most_common()}}
 
