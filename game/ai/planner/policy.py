@@ -357,15 +357,21 @@ class PlannerPolicy:
         """What an agenda point buys this turn: the mean of the best plain moves' values."""
         found = []
         per_move: dict[str, float] = {}  # a move's value is the same for every target
+        per_change: dict[tuple[str, float], float] = {}  # many moves make the same change
         for command in legal:
-            if not isinstance(command, MakeMove):
+            if type(command) is not MakeMove:
                 continue
             value = per_move.get(command.move)
             if value is None:
                 shape = self._shape(command.move)
+                parts = []
+                for change in shape.changes:
+                    part = per_change.get(change)
+                    if part is None:
+                        part = per_change[change] = val.resource(*change)
+                    parts.append(part)
                 # sum(), as ever: from Python 3.12 it rounds differently from a loop of +=
-                value = per_move[command.move] = sum(
-                    val.resource(rid, delta) for rid, delta in shape.changes) / shape.agenda
+                value = per_move[command.move] = sum(parts) / shape.agenda
             found.append(value)
         found.sort(reverse=True)
         top = [v for v in found[: self.book.scenario.agenda_per_turn] if v > 0]
