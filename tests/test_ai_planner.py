@@ -122,13 +122,17 @@ def test_the_same_seed_gives_the_same_career_with_planners_everywhere() -> None:
 
 
 def test_personas_take_their_own_roads() -> None:
-    book = nusantara()
+    # a persona takes its road where the system makes it worth taking: federal's service
+    # leads to a cabinet, and nusantara's diplomat rival starts with nothing but its taste
+    book = compile_rulebook(load_scenario("federal"))
     state, _ = new_game(book, 2)
     play(state, seat_policies(book, "technocrat", None, "hard"), until_turn=16)
     assert "bureaucrat" in state.player.channels  # sat the civil-service exam
+    book = nusantara()
     state, _ = new_game(book, 2)
-    play(state, seat_policies(book, "diplomat", None, "hard"), until_turn=20)
-    assert "diplomat" in state.player.channels  # entered the diplomatic academy
+    assert not state.actors["rival_4"].channels
+    play(state, seat_policies(book, "planner", None, "hard"), until_turn=20)
+    assert "diplomat" in state.actors["rival_4"].channels  # entered the diplomatic academy
 
 
 def test_an_honest_persona_turns_down_a_skeleton_and_a_planner_prices_it() -> None:
@@ -183,7 +187,7 @@ def test_ai_dice_are_the_policy_s_own() -> None:
 def test_a_persona_on_its_road_keeps_its_post_rather_than_take_it_again() -> None:
     # a road that has been through the preferred channel is as preferred as one entering it
     # again, so a civil servant does not resign only to sit the exam once more
-    book = nusantara()
+    book = compile_rulebook(load_scenario("federal"))
     for seed in (0, 4):
         state, _ = new_game(book, seed)
         events: list[object] = []
@@ -244,3 +248,18 @@ def test_a_neutral_post_costs_a_resignation_not_half_the_road() -> None:
     turns, chance, _ = reckoner._member(Member())
     free_turns, free_chance, _ = outside._member(Member())
     assert chance == free_chance == 1.0 and turns > free_turns
+
+
+def test_a_new_member_stands_at_the_first_party_election() -> None:
+    # a member who works its party from the first turn can win a branch seat at the first
+    # sitting; a planner that reckoned party races slower waited for later ones and took
+    # longer roads round them (and a one-page script that ran at once beat it)
+    book = nusantara()
+    for seed in (0, 1, 2):
+        state, _ = new_game(book, seed)
+        seats = seat_policies(book, "planner", None, "normal")
+        entered = False
+        while state.turn <= 6 and not entered:
+            step(state, seats)
+            entered = "branch_election" in state.player.registrations
+        assert entered, seed

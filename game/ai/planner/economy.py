@@ -20,8 +20,11 @@ from game.core.scenario import Check, ContestDef, MoveDef
 FOCUS = 0.6  # share of the agenda a plan can give one goal
 # How far real careers outrun (or fall short of) the moves' own pace, by contest kind: offices
 # and seats add their yields, and party and appointed posts reward steady work; campaigns
-# share one resource between several elections.  Measured on planner careers.
-PACE_BY_KIND = {"general_election": 0.5, "party_election": 1.7, "nomination": 1.7,
+# share one resource between several elections.  Measured on careers: party races on a
+# member who works the party from the first turn, who builds standing about twice as fast as
+# the moves alone suggest (a slower clock made the planner wait for later congresses and
+# take longer roads round them); the rest on planner careers.
+PACE_BY_KIND = {"general_election": 0.5, "party_election": 3.0, "nomination": 3.0,
                 "exam": 1.6, "appointment": 1.6}
 # The share of a contest's best strength a career reaches before the sitting: voters' favour
 # decays and is shared between elections; party and appointed posts reward staying power.
