@@ -59,7 +59,9 @@ asserted by `pytest -m slow tests/test_balance.py`):
 
 Also asserted, in nusantara: the planner that takes every bribe the events offer reaches the
 top post at least 10 points less often than the one that takes none (vetting files open
-skeletons during races; an exposed candidate loses 20 points of strength). Each scenario's
+skeletons during races; an exposed candidate loses 20 points of strength), and the planner
+reaches it at least as often as a page of fixed priorities (`tests/scripted.py`: the party
+chair's road, written as a competitive newcomer would) on the same seeds. Each scenario's
 batch report (every policy, channel paths, moves, persona roads, dominance flags, dead
 content) is written beside its games.jsonl by the same run.
 
@@ -69,11 +71,13 @@ those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that clo
 opens a new one fails it until the list is brought up to date. Most of what is missed has one
 cause: the technocrat's and the diplomat's roads reach ministries and embassies, but too late
 in a career to turn into the top post as often as the party and electoral roads do. The
-planner now reckons a road that joins a party only at its end with the standing and the years
-in the party such a latecomer really brings, so it no longer mistakes the service roads for
-shortcuts; where they lead nowhere (westminster's prime minister must lead the largest party
-in the Commons), no one takes them. In westminster the premiership is also out of reach from
-the two small parties, which the party-choice target shows.
+planner reckons a road that joins a party only at its end with the standing and the years in
+the party such a latecomer really brings, and party races at the pace a member who works its
+party from the first turn really reaches; so where the service is the slower road
+(nusantara) the technocrat and the diplomat in the player's seat take the party road too, and
+where the service leads nowhere (westminster's prime minister must lead the largest party in
+the Commons) no one takes it. In westminster the premiership is also out of reach from the
+two small parties, which the party-choice target shows.
 """
 
 
