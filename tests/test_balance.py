@@ -62,8 +62,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": {"top careers via bureaucracy or diplomacy"},
     "partai_tunggal": {"diplomat as rival", "technocrat as player",
                        "top careers via bureaucracy or diplomacy"},
-    "westminster": {"diplomat as rival", "planner top post by first party",
-                    "top careers via bureaucracy or diplomacy"},
+    "westminster": {"planner top post by first party", "top careers via bureaucracy or diplomacy"},
     "federal": {"commonest planner move", "diplomat as player"},
     "auerland": {"diplomat as player", "planner top post by first party"},
 }
