@@ -24,9 +24,10 @@ from game.content import load_scenario
 from game.core import compile_rulebook, new_game
 from game.core import contests as contest_rules
 from game.core.ballots import seat_count
-from game.core.contests import entrants, is_due, party_nominees
+from game.core.contests import entrants, party_nominees
 from game.core.events import Event
 from game.core.polls import win_chance
+from game.core.scenario import ContestDef
 from game.core.sitting import cast
 from game.core.state import GameState, seat_key
 
@@ -93,32 +94,19 @@ def realised(state: GameState, contest_id: str, party: str | None,
 
 @contextmanager
 def observing(collector: Collector) -> Iterator[None]:
-    """Replace the contest step of the turn pipeline by one that polls first."""
-    real = contest_rules.resolve_due
+    """Poll every sitting of a contest just before the engine holds it."""
+    real = contest_rules._resolve_group
 
-    def resolve_due(state: GameState, out: list[Event]) -> None:
-        for contest in state.book.scenario.contests:
-            if not is_due(contest, state.turn):
-                continue
-            challenged = {state.actors[a].party for a in state.order
-                          if contest.id in state.actors[a].registrations}
-            if contest.on_demand and not challenged:
-                continue
-            if contest.kind == "investiture" and (contest.chamber or contest.position) in (
-                    state.coalitions):
-                continue
-            groups = list(state.popularity) if contest.per_party else [None]
-            for party in groups:
-                if not contest.on_demand or party is None or party in challenged:
-                    collector.sitting(state, contest.id, party)
-                    contest_rules._resolve_group(state, contest, party, out)
-            contest_rules._clear_after(state, contest, out)
+    def resolve_group(state: GameState, contest: ContestDef, party: str | None,
+                      out: list[Event]) -> None:
+        collector.sitting(state, contest.id, party)
+        real(state, contest, party, out)
 
-    contest_rules.resolve_due = resolve_due  # type: ignore[assignment]
+    contest_rules._resolve_group = resolve_group
     try:
         yield
     finally:
-        contest_rules.resolve_due = real  # type: ignore[assignment]
+        contest_rules._resolve_group = real
 
 
 def collect(scenario: str | Path, seeds: range, policies: tuple[str, ...] = ("greedy", "random"),

@@ -19,6 +19,7 @@ from core_helpers import (
 )
 
 from game.ai import play, seat_policies
+from game.content import load_scenario
 from game.core import (
     GameState,
     MakeMove,
@@ -407,3 +408,21 @@ def test_exam_forecast_is_low_when_no_seat_is_free() -> None:
     (exam,) = held(hold(state, 2), "clerk_exam")
     assert winners(exam) == []  # the exam cannot seat anybody...
     assert forecast.chance < 0.5  # ...so the poll should not promise a seat
+
+
+def test_elections_held_the_same_day_share_one_campaign() -> None:
+    # federal's state legislature and House vote on the same day; the House is listed later
+    book = compile_rulebook(load_scenario("federal"))
+    state, _ = new_game(book, 1)
+    me = state.player
+    me.party, me.party_since = "union", 0
+    me.first_held["state_legislator"] = 0  # what the House asks of a candidate
+    me.resources["campaign"] = 50.0
+    me.registrations.extend(["state_legislature_election", "house_election"])
+    events = hold(state, 4)
+    for contest in ("state_legislature_election", "house_election"):
+        (vote,) = held(events, contest)
+        (mine,) = [c for c in vote.contestants if c.actor == me.id]
+        momentum = [f for f in mine.factors if f.label == "campaign"]
+        assert momentum and momentum[0].value > 0, contest
+    assert me.resources["campaign"] == 0.0  # spent once the day's votes are in

@@ -55,7 +55,8 @@ class Resource(Strict):
     party_bound: bool = False
     """Reset to ``initial`` when the actor leaves a party (e.g. party standing)."""
     resets_after_contest: bool = False
-    """Reset to ``initial`` after each general election the actor stood in (campaign momentum)."""
+    """Reset to ``initial`` once the day's general elections the actor stood in are over
+    (campaign momentum: elections held the same day share it)."""
     log_scale: Annotated[float, Field(ge=0, le=1e9)] = 0
     """Above 0: contests and checks read log(1+value)/log(1+log_scale) (for money)."""
     taper: Probability = 0

@@ -14,6 +14,7 @@ from game.core.ballots import CHAMBER_KINDS, ELECTION_KINDS, FIELD_LABEL, Ballot
 from game.core.coalitions import set_government
 from game.core.conditions import turns_until
 from game.core.events import Contestant, ContestHeld, Event, Registered
+from game.core.ids import ActorId
 from game.core.moves import Rejection
 from game.core.resources import set_value
 from game.core.rng import stream
@@ -116,8 +117,11 @@ def entrants(state: GameState, contest: ContestDef, party: str | None) -> list[A
 
 
 def resolve_due(state: GameState, out: list[Event]) -> None:
-    """Hold every contest that sits this turn, in scenario order."""
+    """Hold every contest that sits this turn, in scenario order.  Campaign momentum is
+    spent once the day's elections are over: elections held the same day share one
+    campaign, whatever order the scenario lists them in."""
     challenged: set[str | None] = set()
+    stood: list[tuple[ActorId, str]] = []  # (actor, election): each election stood in
     for contest in due_at(state.book, state.turn):
         if contest.on_demand:
             challenged = {state.actors[a].party for a in state.order
@@ -131,7 +135,8 @@ def resolve_due(state: GameState, out: list[Event]) -> None:
             # an on-demand contest (a leadership challenge) sits only where it was called
             if not contest.on_demand or party is None or party in challenged:
                 _resolve_group(state, contest, party, out)
-        _clear_after(state, contest, out)
+        _clear_after(state, contest, stood, out)
+    _spend_momentum(state, stood, out)
 
 
 def _chamber(contest: ContestDef) -> str:
@@ -263,16 +268,34 @@ def _why_lost(contest: ContestDef, stood: bool) -> str:
     return "defeated" if stood else "term ended"
 
 
-def _clear_after(state: GameState, contest: ContestDef, out: list[Event]) -> None:
-    # campaign momentum is spent on voters: only general elections use it up
-    resets = [r for r in state.book.scenario.resources
-              if r.resets_after_contest and contest.kind == "general_election"]
+def _clear_after(state: GameState, contest: ContestDef, stood: list[tuple[ActorId, str]],
+                 out: list[Event]) -> None:
+    """End the entries of a contest held; note who stood in a general election (campaign
+    momentum is spent on voters: only general elections use it up)."""
     cid, nominations_end = contest.id, contest.kind != "nomination"
+    spends = contest.kind == "general_election"
     for aid in state.order:
         actor = state.actors[aid]
         if cid in actor.registrations:
             actor.registrations.remove(cid)
-            for rdef in resets:
-                set_value(state, actor, rdef.id, rdef.initial, f"contest:{cid}", out)
+            if spends:
+                stood.append((aid, cid))
         if nominations_end and cid in actor.nominations:
             actor.nominations.remove(cid)
+
+
+def _spend_momentum(state: GameState, stood: list[tuple[ActorId, str]],
+                    out: list[Event]) -> None:
+    """Reset campaign momentum for every actor who stood in a general election today (the
+    first election named as the reason)."""
+    resets = [r for r in state.book.scenario.resources if r.resets_after_contest]
+    if not resets:
+        return
+    done: set[ActorId] = set()
+    for aid, cid in stood:
+        if aid in done:
+            continue
+        done.add(aid)
+        actor = state.actors[aid]
+        for rdef in resets:
+            set_value(state, actor, rdef.id, rdef.initial, f"contest:{cid}", out)

@@ -49,7 +49,7 @@ class ResourceDef:
     baseline: float = 0.0
     skill: bool = False
     party_bound: bool = False  # reset to ``initial`` when the actor leaves a party
-    resets_after_contest: bool = False  # campaign momentum: spent by each general election
+    resets_after_contest: bool = False  # campaign momentum: spent on election day
     log_scale: float = 0.0  # >0: contests and checks read log1p(value)/log1p(log_scale)
     # 0..1: gains shrink as the value nears the maximum, by taper x the share of the range
     # already filled (a cap that binds is felt before it is reached)
