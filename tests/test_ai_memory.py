@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.ai import make_policy, policy_memory, recall_memory, seat_policies, step
 from game.api import Career
-from game.core import state_sha256
+from game.core import state_sha256, to_move
 
 
 def _advance(career: Career, steps: int) -> None:
@@ -16,10 +16,20 @@ def _advance(career: Career, steps: int) -> None:
         career.events.extend(step(career.state, career.policies, career.history))
 
 
+def _advance_to_players_turn(career: Career) -> None:
+    """On to the player's first move of a turn: where a player saves (every rival either
+    done with its moves this turn or not yet started, event cards answered or not)."""
+    state = career.state
+    while not (to_move(state) == career.player_id and state.phase == "act"
+               and not state.player.used_this_turn):
+        _advance(career, 1)
+
+
 def test_save_load_continue_equals_continue_with_planners(tmp_path: Path) -> None:
     original = Career.new("nusantara", seed=6, difficulty="hard")
     original.policies[original.player_id] = make_policy("planner", original.book)
-    _advance(original, 700)  # well into the career, mid-turn at some decision
+    _advance(original, 700)  # well into the career
+    _advance_to_players_turn(original)
     assert policy_memory(original.policies), "planners remember the roads they follow"
     path = original.save(tmp_path / "mid.json")
     loaded = Career.load(path)

@@ -92,6 +92,17 @@ class View:
         """The current turn."""
         return self._state.turn
 
+    @property
+    def phase(self) -> str:
+        """The turn's phase: "choose" while event cards wait for answers, "act" while
+        actors move, "over" once the career has ended."""
+        return self._state.phase
+
+    @property
+    def choices_pending(self) -> int:
+        """Event cards still waiting for an answer this turn."""
+        return len(self._state.pending)
+
     def popularity(self, party: str) -> float:
         """A party's popularity, 0..100."""
         return self._state.popularity[party]

@@ -14,6 +14,7 @@ from game.ai.planner.outlook import Outlook
 from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.routes import Route, Step
 from game.core.conditions import turns_until
+from game.core.rules import AllOf, AnyOf, Condition, HoldsPosition, Not, Tenure
 
 MIN_STEP_CHANCE = 0.05  # a step below this is treated as this, so weights stay finite
 ENTERED_WEIGHT = 0.05  # what winning a contest entered beside the road is worth
@@ -70,7 +71,7 @@ def goals_for(reckoner: Reckoner, road: Route | None) -> Goals:
     if road is not None and road.steps:
         for step in road.steps:
             weight = min(road.chance / max(step.chance, MIN_STEP_CHANCE), 1.0)
-            _add_step(reckoner, goals, step, weight)
+            _add_step(reckoner, goals, road, step, weight)
         upcoming = min(road.steps, key=lambda s: s.turn)
         goals.needs_party = any(isinstance(a, Member) for a in upcoming.term)
     _add_entered(reckoner, goals)
@@ -100,37 +101,90 @@ def _add_entered(reckoner: Reckoner, goals: Goals) -> None:
             reckoner.strength(contest_id), reckoner.reachable(contest, sitting)))
 
 
-def _add_step(reckoner: Reckoner, goals: Goals, step: Step, weight: float) -> None:
+def _sittings(road: Route, step: Step) -> list[tuple[int, float]]:
+    """Each sitting the plan may pass ``step`` at, with the weight a strength point there
+    carries.  The step is passed unless every sitting is missed, so a point at one sitting
+    is worth the chance of missing all the others (once for every sitting it stands for),
+    times the chance of the rest of the road."""
+    sittings = [(step.turn, step.chance, 1), *step.others]
+    missed = 1.0
+    for _turn, chance, count in sittings:
+        missed *= (1.0 - chance) ** count
+    rest = min(road.chance / max(1.0 - missed, MIN_STEP_CHANCE), 1.0)
+    return [(turn, rest * count * missed / max(1.0 - chance, MIN_STEP_CHANCE))
+            for turn, chance, count in sittings]
+
+
+def _add_sitting(reckoner: Reckoner, goals: Goals, step: Step, turn: int, weight: float
+                 ) -> None:
+    """Objectives for one sitting of ``step``'s contest, and of its nomination if it has one
+    (reckoned at the same turn: a nomination sits shortly before its election)."""
+    gate, atlas = step.gate, reckoner.atlas
+    contest = atlas.contest(gate.contest or "")
+    look = reckoner.outlooks(contest.id, reckoner.party)
+    goals.objectives.append(Objective(contest.id, turn, weight, look,
+                                      reckoner.projected(contest, turn, gate),
+                                      reckoner.strength(contest.id),
+                                      reckoner.reachable(contest, turn, gate)))
+    if gate.nomination is not None:
+        nomination = atlas.contest(gate.nomination)
+        look = reckoner.outlooks(nomination.id, reckoner.party)
+        goals.objectives.append(Objective(nomination.id, turn, weight, look,
+                                          reckoner.projected(nomination, turn),
+                                          reckoner.strength(nomination.id),
+                                          reckoner.reachable(nomination, turn)))
+
+
+def _add_step(reckoner: Reckoner, goals: Goals, road: Route, step: Step, weight: float
+              ) -> None:
     gate = step.gate
     goals.positions[gate.position] = max(goals.positions.get(gate.position, 0.0), weight)
     if step.turn - reckoner.turn <= gate.lead + 1:
         goals.soon[gate.position] = max(goals.soon.get(gate.position, 0.0), weight)
     atlas = reckoner.atlas
     if gate.contest is not None:
-        contest = atlas.contest(gate.contest)
-        look = reckoner.outlooks(contest.id, reckoner.party)
-        goals.objectives.append(Objective(contest.id, step.turn, weight, look,
-                                          reckoner.projected(contest, step.turn, gate),
-                                          reckoner.strength(contest.id),
-                                          reckoner.reachable(contest, step.turn, gate)))
+        for turn, at_sitting in _sittings(road, step):
+            _add_sitting(reckoner, goals, step, turn, at_sitting)
         entered = gate.nomination or gate.contest
         goals.entries[entered] = max(goals.entries.get(entered, 0.0), weight)
-    if gate.nomination is not None:
-        nomination = atlas.contest(gate.nomination)
-        look = reckoner.outlooks(nomination.id, reckoner.party)
-        goals.objectives.append(Objective(nomination.id, step.turn, weight, look,
-                                          reckoner.projected(nomination, step.turn),
-                                          reckoner.strength(nomination.id),
-                                          reckoner.reachable(nomination, step.turn)))
     if gate.move is not None:
         mdef = atlas.book.moves[gate.move]
         if mdef.funds > 0:
             goals.reserve += mdef.funds
             goals.reserve_weight = max(goals.reserve_weight, weight)
+    secured = _secured(reckoner, step)
     for atom in step.term:
-        if isinstance(atom, Held | Served) and atom.position is not None:
+        if isinstance(atom, Held | Served) and atom.position is not None and not (
+                secured and not _held_at_sitting(reckoner, step, atom.position)):
             goals.kept.add(atom.position)
         if isinstance(atom, Amount) and atom.low is not None:
             now = reckoner.me.resources.get(atom.resource, 0.0)
             if now < atom.low * 1.1:
                 goals.thresholds.append(Threshold(atom.resource, atom.low, step.turn, weight))
+
+
+def _secured(reckoner: Reckoner, step: Step) -> bool:
+    """True when the actor already stands in the step's last sitting: what it took to get
+    the ticket is no longer needed for it."""
+    gate, me = step.gate, reckoner.me
+    if gate.contest is None or any(turn > step.turn for turn, _, _ in step.others):
+        return False
+    return gate.contest in me.registrations or gate.contest in me.nominations
+
+
+def _held_at_sitting(reckoner: Reckoner, step: Step, position: str) -> bool:
+    """True when the step's contest itself asks for ``position`` held when it sits."""
+    contest = reckoner.view.book.contests[step.gate.contest or ""]
+    return any(_names(cond, position) for cond in contest.requires)
+
+
+def _names(cond: Condition, position: str) -> bool:
+    if isinstance(cond, HoldsPosition):
+        return not cond.ever and position in cond.positions
+    if isinstance(cond, Tenure):
+        return cond.position in (None, position)
+    if isinstance(cond, AllOf | AnyOf):
+        return any(_names(c, position) for c in cond.conditions)
+    if isinstance(cond, Not):
+        return False
+    return False

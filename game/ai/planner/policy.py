@@ -98,6 +98,8 @@ class PlannerPolicy:
         # per actor: the turn plan and the key it was made for; polls read this turn
         self._plans: dict[str, tuple[tuple[PlanShape, PlanEntries], TurnPlan]] = {}
         self._outlook_cache: dict[str, dict[tuple[str, str | None], Outlook]] = {}
+        # the plan for the event card being answered, and the card it was made for
+        self._card_plan: tuple[tuple[int, str, int], TurnPlan] | None = None
         self._roads: dict[str, RoadMemory] = {}  # per actor: the road followed for a while
         self._shapes: dict[str, MoveShape] = {}  # per move, see _shape
         self._distaste: dict[tuple[str, str, str], float] = {}  # see _scruples
@@ -134,11 +136,18 @@ class PlannerPolicy:
         return best
 
     def plan(self, view: View) -> TurnPlan:
-        """The deciding actor's plan for this turn, made at its first decision.  Roads are
-        reckoned again only when the actor's situation changes shape (an office, a party, a
-        status); an entry or a nomination only redraws the goals.  Reckoning roads is the
-        costly part of deciding."""
+        """The deciding actor's plan for its moves this turn, made at its first move.  Roads
+        are reckoned again only when the actor's situation changes shape (an office, a party,
+        a status); an entry or a nomination only redraws the goals.  Reckoning roads is the
+        costly part of deciding.
+
+        An event card is answered with a plan of its own, made for that decision alone: a
+        plan kept from a card to the moves that follow would depend on when it was made,
+        and a career saved between the two (the player's decisions come between them) would
+        play on differently once loaded."""
         me = view.me
+        if view.phase == "choose":
+            return self._plan_for_card(view)
         shape = (view.turn, me.party, tuple(me.positions), tuple(me.statuses))
         entries = (tuple(me.registrations), tuple(me.nominations))
         cached = self._plans.get(me.id)
@@ -153,6 +162,14 @@ class PlannerPolicy:
             made = self._follow(view, outlooks) or self._reckon(view, outlooks)
         self._plans[me.id] = ((shape, entries), made)
         return made
+
+    def _plan_for_card(self, view: View) -> TurnPlan:
+        moment = (view.turn, view.me.id, view.choices_pending)
+        if self._card_plan is None or self._card_plan[0] != moment:
+            outlooks: dict[tuple[str, str | None], Outlook] = {}
+            made = self._follow(view, outlooks) or self._reckon(view, outlooks)
+            self._card_plan = (moment, made)
+        return self._card_plan[1]
 
     def _follow(self, view: View, cache: dict[tuple[str, str | None], Outlook]
                 ) -> TurnPlan | None:
@@ -354,7 +371,8 @@ class PlannerPolicy:
                 best_value = value
 
     def _agenda_value(self, view: View, val: Valuation, legal: Sequence[Command]) -> float:
-        """What an agenda point buys this turn: the mean of the best plain moves' values."""
+        """What an agenda point buys this turn: the mean of the best moves' resource gains,
+        a checked move's at its chance (what else a move does is not for every turn)."""
         found = []
         per_move: dict[str, float] = {}  # a move's value is the same for every target
         per_change: dict[tuple[str, float], float] = {}  # many moves make the same change
@@ -371,7 +389,13 @@ class PlannerPolicy:
                         part = per_change[change] = val.resource(*change)
                     parts.append(part)
                 # sum(), as ever: from Python 3.12 it rounds differently from a loop of +=
-                value = per_move[command.move] = sum(parts) / shape.agenda
+                value = sum(parts)
+                if shape.check is not None and shape.on_success is not None:
+                    chance = view.chance(shape.check)
+                    value += chance * val.total(shape.on_success[0])
+                    if shape.on_failure is not None:
+                        value += (1.0 - chance) * val.total(shape.on_failure[0])
+                value = per_move[command.move] = value / shape.agenda
             found.append(value)
         found.sort(reverse=True)
         top = [v for v in found[: self.book.scenario.agenda_per_turn] if v > 0]

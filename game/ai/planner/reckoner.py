@@ -48,7 +48,8 @@ _OFFICES = (Held, Ever)  # atoms that need an office (a tuple: faster to test th
 _SQRT_HALF = math.sqrt(0.5)
 AtomCost = tuple[float, float, list[Step]]  # turns, chance, steps it takes
 MET: AtomCost = (0.0, 1.0, [])
-Placement = tuple[int, float, float, float]  # sitting, chance there, chance within tries, turns
+# sitting, chance there, chance within tries, expected turns, the other sittings tried
+Placement = tuple[int, float, float, float, tuple[tuple[int, float, int], ...]]
 OutlookFn = Callable[[str, str | None], Outlook]
 
 
@@ -219,8 +220,8 @@ class Reckoner:
         placed = self._place(gate, ready, latest)
         if placed is None:
             return None
-        turn, p_once, p_total, expected = placed
-        steps.append(Step(gate, turn, p_once, term))
+        turn, p_once, p_total, expected, others = placed
+        steps.append(Step(gate, turn, p_once, term, others))
         return Route(position, expected, chance * p_total, tuple(steps))
 
     def _deadline(self, atom: Deadline) -> float:
@@ -346,7 +347,8 @@ class Reckoner:
 
     # ------------------------------------------------------------------ scheduling a gate
     def _place(self, gate: Gate, ready: float, latest: float) -> Placement | None:
-        """(turn, chance once, chance within retries, expected turns) for ``gate``."""
+        """(turn, chance once, chance within retries, expected turns, other sittings) for
+        ``gate``."""
         start = self.turn + math.ceil(ready)
         if gate.kind in ("move", "automatic"):
             turn = start if gate.kind == "automatic" else self._move_turn(gate, start)
@@ -355,7 +357,7 @@ class Reckoner:
             chance = self._seat_chance(gate.position)
             # a promotion comes at the end of the turn, a move's seat at once
             held_from = turn + (1 if gate.kind == "automatic" else 0)
-            return turn, chance, chance, float(held_from - self.turn)
+            return turn, chance, chance, float(held_from - self.turn), ()
         contest = self._contests[gate.contest or ""]
         first = self._sitting(contest, start, gate)
         if first is None or first > latest:
@@ -368,7 +370,7 @@ class Reckoner:
         return placed
 
     def _tries(self, gate: Gate, contest: ContestDef, first: int, latest: float
-               ) -> tuple[int, float, float, float]:
+               ) -> Placement:
         """The sittings a plan can count on, each at the strength it can have by then: the
         chance within them, the expected wait, and the sitting to aim at (the first that is
         nearly as good as the best, since an early win frees the years after it)."""
@@ -393,7 +395,9 @@ class Reckoner:
         aim = 0
         while chances[aim] < enough:
             aim += 1
-        return sittings[aim], chances[aim], p_total, expected
+        others = tuple((turn, p, weight) for k, (turn, p, weight)
+                       in enumerate(zip(sittings, chances, weights, strict=True)) if k != aim)
+        return sittings[aim], chances[aim], p_total, expected, others
 
     def _sitting(self, contest: ContestDef, start: int, gate: Gate) -> int | None:
         """The first sitting at or after ``start`` the gate can make (nominations first)."""

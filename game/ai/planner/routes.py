@@ -11,12 +11,14 @@ from game.ai.planner.atoms import Atom, NonMember
 @dataclass(frozen=True, slots=True)
 class Step:
     """Pass ``gate`` at ``turn`` (the sitting, or the move) with ``chance``, meeting its
-    needs by the alternative ``term``."""
+    needs by the alternative ``term``; ``others``: the other sittings the plan may try it at,
+    as (turn, chance there, sittings it stands for)."""
 
     gate: Gate
     turn: int
     chance: float
     term: tuple[Atom, ...] = ()
+    others: tuple[tuple[int, float, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

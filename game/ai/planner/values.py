@@ -160,7 +160,7 @@ def _contest_weights(val: Valuation) -> None:
     view, weights = val.view, val.weights
     book = view.book
     points = []
-    spent_by = _next_spending_contest(val)
+    spent_in, spent_by = _next_election_day(val)
     slopes: dict[str, float] = {}  # per resource, and retention per (resource, turns): the
     kept: dict[tuple[str, int], float] = {}  # same for every objective that reads them
     for obj in val.goals.objectives:
@@ -172,8 +172,9 @@ def _contest_weights(val: Valuation) -> None:
         for factor in book.contests[obj.contest].factors:
             rid = factor.source
             if rid in book.resources:
-                if book.resources[rid].resets_after_contest and obj.contest != spent_by:
-                    continue  # spent by an earlier election: useless for this one
+                if book.resources[rid].resets_after_contest and (
+                        obj.contest not in spent_by or ahead != spent_in):
+                    continue  # spent on an earlier election day: useless for this one
                 slope = slopes.get(rid)
                 if slope is None:
                     slope = slopes[rid] = _slope(view, rid)
@@ -188,13 +189,16 @@ def _contest_weights(val: Valuation) -> None:
         val.strength_point = max(sum(points), STRENGTH_POINT / 4)
 
 
-def _next_spending_contest(val: Valuation) -> str | None:
-    """The general election the actor stands in soonest: campaign resources serve it only."""
+def _next_election_day(val: Valuation) -> tuple[int, frozenset[str]]:
+    """The turns to the actor's next election day and the general elections it stands in
+    then: campaign resources serve those only (-1 and none if it stands in none)."""
     me, book = val.view.me, val.view.book
-    registered = [c for c in me.registrations if book.contests[c].kind == "general_election"]
-    if not registered:
-        return None
-    return min(registered, key=lambda c: _turns_to(val.view, book.contests[c]))
+    days = {c: _turns_to(val.view, book.contests[c]) for c in me.registrations
+            if book.contests[c].kind == "general_election"}
+    if not days:
+        return -1, frozenset()
+    soonest = min(days.values())
+    return soonest, frozenset(c for c, d in days.items() if d == soonest)
 
 
 def _turns_to(view: View, contest: ContestDef) -> int:

@@ -74,19 +74,27 @@ def seat_worth(book: Rulebook, view: View, val: Valuation, goals: Goals, positio
     worth = LEGACY * (prestige + pdef.influence * turns)
     worth += sum(val.resource(e.resource, e.delta * turns) for e in pdef.per_turn)
     worth += val.resource(FUNDS, pdef.salary * turns)
-    worth -= pdef.agenda_cost * turns * val.agenda_value
+    worth -= pdef.agenda_cost * (turns - 1) * val.agenda_value  # paid from the next turn on
     return worth - blocks(book, goals, position)
 
 
 def giving_up(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str) -> float:
-    """Giving up an office pays only when it stands in the road's way; otherwise it
-    costs at least its legacy, whatever the agenda it frees."""
+    """Giving up an office pays when it stands in the road's way, or when it is off the
+    road and keeping it costs more agenda than it yields; otherwise it costs at least its
+    legacy, and an office a step of the road needs costs the road."""
     blocked = blocks(book, goals, position)
     if blocked > 0:
         return blocked
+    worth = seat_worth(book, view, val, goals, position)
+    if position in goals.kept:
+        # giving it up loses the road as planned (a road that takes it again may reckon a
+        # little better, but only on paper)
+        return -max(worth, goals.chance, 0.01)
+    if worth < 0.0:
+        return -worth
     pdef = book.positions[position]
     kept = LEGACY * (pdef.prestige + pdef.influence * WORTH_TURNS)
-    return -max(seat_worth(book, view, val, goals, position), kept, 0.01)
+    return -max(worth, kept, 0.01)
 
 
 def blocks(book: Rulebook, goals: Goals, position: str) -> float:
