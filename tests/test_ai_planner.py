@@ -19,6 +19,7 @@ from game.ai.difficulty import ImpulsivePlanner
 from game.ai.planner.atlas import atlas_for
 from game.ai.planner.atoms import Ever, Held, Member, NonMember, NotHeld, requirement
 from game.ai.planner.economy import economy_for
+from game.ai.planner.explain import explain
 from game.ai.planner.reckoner import Reckoner
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
@@ -30,6 +31,7 @@ from game.core import (
     legal_moves,
     new_game,
     state_sha256,
+    to_move,
 )
 from game.core.events import MoveMade, PositionGained
 from game.core.rulebook import Rulebook
@@ -267,3 +269,23 @@ def test_a_new_member_stands_at_the_first_party_election() -> None:
             step(state, seats)
             entered = "branch_election" in state.player.registrations
         assert entered, seed
+
+
+def test_the_explained_best_command_is_the_one_chosen() -> None:
+    # the annotated decision of docs/AI.md: funds kept for the road make a costly move worse
+    book = nusantara()
+    seats = seat_policies(book, "planner", None, "normal")
+    state, _ = new_game(book, 3)
+    explained = 0
+    while state.turn <= 20:
+        if to_move(state) == "player" and state.phase == "act":
+            legal = legal_moves(state, "player")
+            why = explain(seats["player"], View(state, "player"), legal)
+            chosen = decide(state, seats)
+            assert chosen is not None
+            label = chosen.move + (f" {chosen.target}" if chosen.target else "") \
+                if isinstance(chosen, MakeMove) else "end turn"
+            assert why["commands"][0]["command"] == label, (state.turn, why["commands"][:3])
+            explained += 1
+        step(state, seats)
+    assert explained > 30

@@ -12,12 +12,12 @@ from game.core.views import View
 def explain(policy: PlannerPolicy, view: View, legal: Sequence[Command]) -> dict[str, object]:
     """Why ``policy`` would choose what it chooses now: its road, the contests it plays for,
     the prices it puts on resources, and every legal command's worth, best first."""
-    made = policy.plan(view)
+    made = policy.priced_plan(view, legal)
     val = made.valuation
     assert val is not None
     road = made.road
-    ranked = sorted(((policy.value(view, val, made.goals, made.parties, c), i, c)
-                     for i, c in enumerate(legal)), key=lambda x: (-x[0], x[1]))
+    ranked = sorted(((policy.worth(view, made, c), i, c) for i, c in enumerate(legal)),
+                    key=lambda x: (-x[0], x[1]))
     return {
         "turn": view.turn,
         "road": [] if road is None else [

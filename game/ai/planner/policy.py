@@ -287,11 +287,9 @@ class PlannerPolicy:
 
         A move's worth is computed once per plan (its price in funds every time, since the
         funds in hand change as the turn goes on)."""
-        made = self.plan(view)
+        made = self.priced_plan(view, legal)
         goals, val, parties = made.goals, made.valuation, made.parties
         assert val is not None  # plan() always prices its goals
-        if made.agenda_value is None:
-            made.agenda_value = val.agenda_value = self._agenda_value(view, val, legal)
         known = made.move_values
         funds = view.me.resources.get(FUNDS, 0.0)
         prices = self._prices
@@ -329,6 +327,38 @@ class PlannerPolicy:
             if found_value is not None and found_value > best_value:
                 best, best_value = command, found_value
         return best
+
+    def priced_plan(self, view: View, legal: Sequence[Command]) -> TurnPlan:
+        """``plan``, with the agenda point priced from the commands of the plan's first
+        decision."""
+        made = self.plan(view)
+        val = made.valuation
+        assert val is not None  # plan() always prices its goals
+        if made.agenda_value is None:
+            made.agenda_value = val.agenda_value = self._agenda_value(view, val, legal)
+        return made
+
+    def worth(self, view: View, made: TurnPlan, command: Command) -> float:
+        """What ``command`` is worth under ``made`` as ``choose`` weighs it now: a move at
+        the worth the plan found when first asked, funds paid included.  Worked out in full
+        and never kept, so explaining a decision never changes it."""
+        val = made.valuation
+        assert val is not None
+        if not isinstance(command, MakeMove):
+            return self.value(view, val, made.goals, made.parties, command)
+        found = made.move_values.get((command.move, command.target))
+        if isinstance(found, float):
+            worth = found
+        elif isinstance(found, Deferred) and found.view is not None:
+            worth = self.value(found.view, found.valuation or val, made.goals, made.parties,
+                               command)
+        else:
+            worth = self.value(view, val, made.goals, made.parties, command)
+        price = self._prices[command.move]
+        if price:
+            funds = view.me.resources.get(FUNDS, 0.0)
+            worth += val._funds(funds, funds - price)
+        return worth
 
     def _first_worth(self, view: View, val: Valuation, goals: Goals, parties: dict[str, float],
                      command: MakeMove) -> float | Deferred:
