@@ -59,12 +59,12 @@ PARTY_GAMES = 40  # the planner's careers per party it starts in (as docs/BALANC
 # and in the rebalance issue; the test fails when one is met (remove it here) or a new one
 # is missed
 KNOWN_GAPS: dict[str, set[str]] = {
-    "nusantara": {"top careers via bureaucracy or diplomacy"},
-    "partai_tunggal": {"diplomat as rival", "technocrat as player",
-                       "top careers via bureaucracy or diplomacy"},
+    "nusantara": {"planner top post by first party", "top careers via bureaucracy or diplomacy"},
+    "partai_tunggal": {"diplomat as rival", "planner top post"},
     "westminster": {"planner top post by first party", "top careers via bureaucracy or diplomacy"},
-    "federal": {"commonest planner move", "diplomat as player"},
-    "auerland": {"diplomat as player", "planner top post by first party"},
+    "federal": {"commonest planner move", "diplomat as player", "loyalist as rival",
+                "top careers via bureaucracy or diplomacy"},
+    "auerland": {"commonest planner move", "planner top post by first party"},
 }
 
 Rows = list[dict[str, Any]]
