@@ -14,7 +14,7 @@ from game.ai.planner.outlook import Outlook
 from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.routes import Route, Step
 from game.core.conditions import turns_until
-from game.core.rules import AllOf, AnyOf, Condition, HoldsPosition, Not, Tenure
+from game.core.rules import AllOf, AnyOf, Condition, HoldsPosition, Tenure
 
 MIN_STEP_CHANCE = 0.05  # a step below this is treated as this, so weights stay finite
 ENTERED_WEIGHT = 0.05  # what winning a contest entered beside the road is worth
@@ -179,12 +179,11 @@ def _held_at_sitting(reckoner: Reckoner, step: Step, position: str) -> bool:
 
 
 def _names(cond: Condition, position: str) -> bool:
+    """True when ``cond`` can ask for ``position`` held (a negated condition never does)."""
     if isinstance(cond, HoldsPosition):
         return not cond.ever and position in cond.positions
     if isinstance(cond, Tenure):
         return cond.position in (None, position)
     if isinstance(cond, AllOf | AnyOf):
         return any(_names(c, position) for c in cond.conditions)
-    if isinstance(cond, Not):
-        return False
     return False
