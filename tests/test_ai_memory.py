@@ -20,9 +20,11 @@ def _advance_to_players_turn(career: Career) -> None:
     """On to the player's first move of a turn: where a player saves (every rival either
     done with its moves this turn or not yet started, event cards answered or not)."""
     state = career.state
-    while not (to_move(state) == career.player_id and state.phase == "act"
-               and not state.player.used_this_turn):
+    while not career.is_over and not (to_move(state) == career.player_id
+                                      and state.phase == "act"
+                                      and not state.player.used_this_turn):
         _advance(career, 1)
+    assert not career.is_over, "the career ended before the player's next turn"
 
 
 def test_save_load_continue_equals_continue_with_planners(tmp_path: Path) -> None:
