@@ -4,8 +4,9 @@ For a position the reckoner tries every gate and every alternative of what the g
 costs each atom (a prerequisite office is itself reckoned, a resource threshold takes the
 turns the economy needs to reach it, a tenure takes its turns), schedules the deciding
 contest on its calendar and reads its chance from the polls at the strength the actor can
-have built by then (``schedule.py``).  The result, a ``Route``, says when the seat is likely held, how likely
-that is before the career ends, and which gates lead there, prerequisites first.
+have built by then (``schedule.py``).  The result, a ``Route``, says when the seat is likely
+held, how likely that is before the career ends, and which gates lead there, prerequisites
+first.
 """
 
 from __future__ import annotations
