@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pygame
+import pygame_gui
 import pytest
 from ui_helpers import (
     MINI,
@@ -106,6 +107,9 @@ def test_new_career_form(app: App) -> None:
     assert scene.name_entry is not None
     scene.name_entry.set_text("Siti")
     click_button(app, "Ordinary")  # cycles the background
+    row = next(w for w in app.ui.manager.get_root_container().elements
+               if isinstance(w, pygame_gui.elements.UIButton) and "Student activist" in w.text)
+    assert "Support +5, Network +4" in row.tool_tip_text  # what it adds, in the scenario's words
     click_button(app, "Normal")  # cycles the difficulty
     assert app.top.kind == "new_career"
     key(app, pygame.K_F2)  # the name field takes the keyboard; letters do not act

@@ -7,9 +7,10 @@ from pathlib import Path
 from ui_helpers import MINI
 
 from game.api import Career
+from game.content.backgrounds import backgrounds, start_resources
 from game.core import ChooseOption, EndTurn, MakeMove
 from game.ui.history import build_timeline
-from game.ui.session import Session, backgrounds, start_resources
+from game.ui.session import Session
 
 
 def test_turns_run_in_the_background_and_changes_are_explained(tmp_path: Path) -> None:

@@ -8,17 +8,15 @@ the state while ``busy`` is true (they draw what they cached).
 from __future__ import annotations
 
 import copy
-import dataclasses
-import json
 import threading
 import time
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from game.api import Career
 from game.content import load_with_document, scenario_from_document
+from game.content.backgrounds import Background, start_changes
 from game.core import (
     ChooseOption,
     Command,
@@ -31,41 +29,9 @@ from game.core import (
     validate,
 )
 from game.core.events import Event, ResourceChanged
-from game.core.ids import Text
-from game.core.scenario import ResourceDef, Scenario
+from game.core.scenario import Scenario
 from game.core.state import Actor
 from game.persistence import Autosaver, AutosaveWorker
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Background:
-    """A starting background: resource changes on top of the scenario's start."""
-
-    id: str
-    name: Text
-    about: Text
-    resources: dict[str, float]
-
-
-def backgrounds() -> list[Background]:
-    """The starting backgrounds offered on the new-career screen."""
-    raw = json.loads(resources.files("game.ui").joinpath("backgrounds.json").read_text("utf-8"))
-    return [Background(b["id"], b["name"], b["about"], dict(b["resources"]))
-            for b in raw["backgrounds"]]
-
-
-def start_resources(scenario: Scenario, background: Background | None) -> dict[str, float]:
-    """The player's starting resources with ``background`` applied, within bounds."""
-    limits: dict[str, ResourceDef] = {r.id: r for r in scenario.resources}
-    setup = next(a for a in scenario.actors if a.player)
-    start: dict[str, float] = {r.id: r.initial for r in scenario.resources}
-    start |= setup.resources
-    for rid, delta in (background.resources if background else {}).items():
-        if rid in limits:
-            top = limits[rid].maximum
-            value = max(start[rid] + delta, limits[rid].minimum)
-            start[rid] = min(value, top) if top is not None else value
-    return start
 
 
 def customised(ref: str, name: str, background: Background | None,
@@ -74,18 +40,14 @@ def customised(ref: str, name: str, background: Background | None,
     document, for saves and replays), with the player's chosen name and background;
     ContentError if it does not load."""
     scenario, document = load_with_document(ref, mods)
-    start = start_resources(scenario, background)
+    start = start_changes(scenario, background)
     document = copy.deepcopy(dict(document))
     for actor in document.get("actors", []):
         if isinstance(actor, dict) and actor.get("player"):
             if name.strip():
                 actor["name"] = name.strip()
-            actor["resources"] = {k: v for k, v in start.items() if v != _initial(scenario, k)}
+            actor["resources"] = start
     return scenario_from_document(document, ref), document
-
-
-def _initial(scenario: Scenario, rid: str) -> float:
-    return next(r.initial for r in scenario.resources if r.id == rid)
 
 
 def absolute_ref(ref: str) -> str:

@@ -18,6 +18,7 @@ from game.content import (
     load_scenario,
     mods_for,
 )
+from game.content.backgrounds import Background, backgrounds
 from game.content.loader import MAIN_FILE, scenario_dirs
 from game.core.scenario import Scenario
 from game.ui import gui
@@ -26,7 +27,7 @@ from game.ui.locale import Locale
 from game.ui.scene import Action, Pop, Push, Reset, Scene, Transition
 from game.ui.scenes.common import esc, heading, typing
 from game.ui.scenes.flow import problem_text
-from game.ui.session import Background, Session, backgrounds
+from game.ui.session import Session
 from game.ui.widgets import label
 
 _loaded: dict[str, Scenario | str] = {}
@@ -150,7 +151,8 @@ class NewCareerScene(Scene):
         bg = self.backgrounds[self.background]
         self.button(pygame.Rect(field_x, y + row_h + gap, field_w, row_h),
                     f"{ui.locale.text(bg.name)} \u2014 {ui.locale.text(bg.about)}",
-                    self._cycle_background, object_id="@row")
+                    self._cycle_background, tip=self._background_tip(bg, selected),
+                    object_id="@row")
         self.button(pygame.Rect(field_x, y + 2 * (row_h + gap), field_w, row_h),
                     t(f"difficulty.{DIFFICULTIES[self.difficulty]}"), self._cycle_difficulty,
                     object_id="@row")
@@ -256,6 +258,16 @@ class NewCareerScene(Scene):
         from game.ui.scene import Replace
 
         return Replace(self)
+
+    def _background_tip(self, background: Background, selected: Scenario | str) -> str:
+        """What the background adds to the start, in the scenario's resource names."""
+        locale = self.ui.locale
+        names: dict[str, str] = ({r.id: locale.text(r.name) for r in selected.resources}
+                                 if isinstance(selected, Scenario) else {})
+        changes = [f"{names.get(rid, rid)} {delta:+g}" for rid, delta in
+                   background.resources.items() if not names or rid in names]
+        return locale.t("new.background_tip",
+                        changes=", ".join(changes) or locale.t("new.background_none"))
 
     def _cycle_background(self) -> Transition:
         self._remember()
