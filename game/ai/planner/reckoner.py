@@ -57,6 +57,7 @@ class Reckoner(Scheduler):
         self.member_since = view.me.party_since if view.me.party else view.turn
         self.roads, self.commitment = roads or (frozenset(), 1.0)
         self._on_road = not self.roads.isdisjoint(view.me.channels)
+        self.tops = frozenset(view.book.scenario.victory.positions)
         self._memo: dict[str, Route | None] = {}
         self._busy: set[str] = set()
         # atom costs by the position they are reckoned for ("": as things stand now), then
@@ -73,6 +74,7 @@ class Reckoner(Scheduler):
         if position in self._busy:
             return None  # a cycle: this way needs itself
         self._busy.add(position)
+        top = position in self.tops
         best: Route | None = None
         best_value = -1.0
         for gate in self.atlas.gates.get(position, ()):
@@ -85,7 +87,10 @@ class Reckoner(Scheduler):
             for term in (met,) if met is not None else gate.needs:
                 found = self._through(gate, term, best_value)
                 if found is not None:
-                    value = self._biased(found)
+                    # a preferred road is chosen at the top only: preferring it for a
+                    # prerequisite too would reach, say, a party's board through the civil
+                    # service, a worse way into the party whatever the actor prefers
+                    value = self._biased(found) if top else found.value
                     if value > best_value:
                         best, best_value = found, value
         self._busy.discard(position)
