@@ -42,6 +42,7 @@ EXPECTED: dict[str, set[str]] = {
     "bool_for_number.json": {"wrong-type"},
     "bad_id.json": {"bad-id"},
     "bad_value.json": {"bad-value"},
+    "unknown_background.json": {"bad-value"},
     "out_of_range.json": {"out-of-range"},
     "too_many_choices.json": {"wrong-length"},
     "empty_text.json": {"wrong-length"},

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
+from game.content.backgrounds import background_ids
 from game.content.models_rules import (
     Amount,
     Condition,
@@ -428,14 +430,29 @@ class Persona(Strict):
     position_weight: Weight = 1
     """How much the AI values positions."""
     roads: list[Id] = []
-    """Channels the persona's road to the top prefers to pass through (a road through any of
-    them is worth ``commitment`` times as much to it); channels the scenario lacks are
+    """Channels the persona's road to the top prefers to pass through: a road through any of
+    them is worth ``commitment`` times as much to it, and a persona not yet in one weighs
+    entering it first (at the cost of the turns that takes).  Channels the scenario lacks are
     ignored, so one persona serves every system."""
     commitment: Annotated[float, Field(ge=1, le=10, allow_inf_nan=False)] = 1
     """How much more a road through one of ``roads`` is worth to the persona (1: no
     preference)."""
     ethics: Probability = 0.5
     """0: takes whatever pays; 1: turns down every offer that would leave a skeleton."""
+    background: Id | SkipJsonSchema[None] = None
+    """The starting background the persona takes when it plays the player's seat in the
+    balance lab, as a player picks one on the new-career screen (one of the ids in
+    game/content/backgrounds.json, e.g. foreign_service); left out: the scenario's start."""
+
+    @field_validator("background")
+    @classmethod
+    def _known_background(cls, value: str | None) -> str | None:
+        known = background_ids()
+        if value is not None and value not in known:
+            # reported as a choice outside the allowed ones, as a Literal's would be
+            raise PydanticCustomError("literal_error", "not a background",
+                                      {"expected": ", ".join(repr(k) for k in known)})
+        return value
 
 
 class PatchOp(Strict):

@@ -286,6 +286,7 @@ class PersonaDef:
     roads: tuple[str, ...] = ()  # channels its road to the top prefers, most preferred first
     commitment: float = 1.0  # how much more such a road is worth to it (1 = no preference)
     ethics: float = 0.5  # 0 = takes whatever pays, 1 = refuses whatever leaves a skeleton
+    background: str | None = None  # the start it takes in the player's seat (balance lab)
 
 
 @dataclass(frozen=True, slots=True)

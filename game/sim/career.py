@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.ai import DEFAULT_DIFFICULTY, seat_policies, step
+from game.ai import DEFAULT_DIFFICULTY, personas_for, seat_policies, step
 from game.content import load_scenario
+from game.content.backgrounds import find_background, with_background
 from game.core import (
     GameState,
     Rulebook,
@@ -35,6 +36,26 @@ def rulebook(scenario: str | Scenario | Rulebook) -> Rulebook:
     return compile_rulebook(loaded)
 
 
+# rulebooks with a persona's background in the player's seat, by (rulebook, background)
+_SEATED: dict[tuple[int, str], tuple[Rulebook, Rulebook]] = {}
+
+
+def seated(book: Rulebook, player_policy: str) -> Rulebook:
+    """The rulebook a career of ``player_policy`` plays: a persona in the player's seat starts
+    with its background, as a player picks one on the new-career screen; any other policy
+    starts as the scenario starts the player."""
+    persona = personas_for(book.scenario).get(player_policy)
+    background = find_background(persona.background) if persona and persona.background else None
+    if background is None:
+        return book
+    key = (id(book), background.id)
+    known = _SEATED.get(key)  # keeps the book alive, so its id is not reused meanwhile
+    if known is None:
+        known = _SEATED[key] = (book, compile_rulebook(with_background(book.scenario,
+                                                                       background)))
+    return known[1]
+
+
 def run_career(
     scenario: str | Scenario | Rulebook,
     seed: int,
@@ -52,7 +73,7 @@ def run_career(
     narrator); ``check_invariants`` checks the state after every decision and raises
     ``InvariantBroken`` naming the seed and turn.
     """
-    book = rulebook(scenario)
+    book = seated(rulebook(scenario), player_policy)
     state, setup = new_game(book, seed)
     policies = seat_policies(book, player_policy, rival_policy, difficulty)
     recorder = CareerRecorder(state)

@@ -148,9 +148,14 @@ def _roads(summary: dict[str, Any]) -> list[str]:
         lines.append(cells)
     top = summary.get("roads_to_top", {})
     through = ", ".join(f"{c} {100 * v:.0f}%" for c, v in top.get("channels", {}).items())
+    starts = ", ".join(f"{name} `{seats['player']['background']}`"
+                       for name, seats in summary["personas"].items()
+                       if "background" in seats.get("player", {}))
     return ["## Roads", "",
             *_table(("persona", "prefers", "as player: on its road", "channels entered",
                      "as rival: on its road", "channels entered"), lines),
+            *([f"In the player's seat, a persona starts with its background, as a player "
+               f"picks one on the new-career screen: {starts}.", ""] if starts else []),
             f"Player careers that reached the top post ({top.get('careers', 0)}) passed "
             f"through: {through or 'none'}.", ""]
 

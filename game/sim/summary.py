@@ -121,10 +121,11 @@ def usage(rows: Sequence[Row], items: Iterable[str], used: str) -> dict[str, Any
     return out
 
 
-def persona_summary(rows: Sequence[Row], roads: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+def persona_summary(rows: Sequence[Row], roads: dict[str, tuple[str, ...]],
+                    backgrounds: dict[str, str] | None = None) -> dict[str, Any]:
     """Each persona's top rate and score, and the road it takes (the channels it enters, and
     how often one of its preferred ``roads``), as the player's policy and in the rivals'
-    seats."""
+    seats; in the player's seat, the background it starts with (``backgrounds``)."""
     personas = set(roads)
     as_player: dict[str, list[Row]] = defaultdict(list)
     as_rival: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -141,6 +142,9 @@ def persona_summary(rows: Sequence[Row], roads: dict[str, tuple[str, ...]]) -> d
                 entry[seat] = {"careers": len(group), "top": top_rate(group),
                                "score": describe([g["score"] for g in group]),
                                **road_use(group, roads.get(name, ()))}
+        background = (backgrounds or {}).get(name)
+        if background and "player" in entry:
+            entry["player"]["background"] = background
         out[name] = entry
     return out
 
@@ -189,7 +193,9 @@ def summarise(rows: Sequence[Row], scenario: Scenario,
         "paths": path_summary(rows),
         "channels": usage(rows, channels, "path"),
         "moves": usage(rows, moves, "moves"),
-        "personas": persona_summary(rows, {p.id: p.roads for p in scenario.personas}),
+        "personas": persona_summary(rows, {p.id: p.roads for p in scenario.personas},
+                                    {p.id: p.background for p in scenario.personas
+                                     if p.background}),
         "roads_to_top": roads_to_top(rows),
         "rivals": rival_summary(rows),
         "first_party": by_first_party(rows),
