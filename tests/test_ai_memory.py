@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.ai import make_policy, policy_memory, recall_memory, seat_policies, step
+from game.ai.planner.memory import RoadMemory, from_data
 from game.api import Career
 from game.core import state_sha256, to_move
 
@@ -51,3 +52,13 @@ def test_malformed_memory_is_dropped_not_trusted() -> None:
     career.policies = policies
     _advance(career, 200)  # plays on: unusable memories are reckoned afresh
     assert career.state.turn > 1
+
+
+def test_a_detour_keeps_its_share_of_the_road_after_it() -> None:
+    detour = RoadMemory(3, None, False, (("academy_cadet", 0, 0),), {"": 0.0}, 0.25)
+    assert from_data(detour.to_data()) == detour
+    plain = RoadMemory(3, "mentari", True, (("party_member", 0, 0),), {"": 0.0})
+    assert "scale" not in plain.to_data()  # saves of roads to the top read as before
+    assert from_data(plain.to_data()) == plain
+    assert from_data({**detour.to_data(), "scale": 1.5}) is None
+    assert from_data({**detour.to_data(), "scale": float("nan")}) is None

@@ -20,6 +20,7 @@ from game.ai.planner.atlas import atlas_for
 from game.ai.planner.atoms import Ever, Held, Member, NonMember, NotHeld, requirement
 from game.ai.planner.economy import economy_for
 from game.ai.planner.explain import explain
+from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
@@ -37,6 +38,7 @@ from game.core.events import MoveMade, PositionGained
 from game.core.rulebook import Rulebook
 from game.core.rules import AnyOf, HoldsPosition, Not, PartyMember
 from game.core.views import View
+from game.sim.career import seated
 
 
 @cache
@@ -139,6 +141,40 @@ def test_personas_take_their_own_roads() -> None:
     assert not state.actors["rival_4"].channels
     play(state, seat_policies(book, "planner", None, "hard"), until_turn=20)
     assert "diplomat" in state.actors["rival_4"].channels  # entered the diplomatic academy
+
+
+def test_a_persona_in_the_player_s_seat_begins_on_its_own_road() -> None:
+    # in the balance lab a persona in the player's seat starts with its background, and one
+    # not yet in the channel it prefers goes there first when the party road looks likelier
+    book = seated(nusantara(), "diplomat")
+    start = next(a for a in book.scenario.actors if a.player).resources
+    assert start["diplomacy"] == 1 + 3 and start["communication"] == 1 + 2
+    assert seated(nusantara(), "planner") is nusantara()  # no background, no road
+    state, _ = new_game(book, 2)
+    play(state, seat_policies(book, "diplomat", None, "easy"), until_turn=6)
+    assert "diplomat" in state.player.channels
+    assert state.player.party is None  # the academy takes only the party-free
+
+
+def test_a_preferred_channel_weighs_roads_to_the_top_not_the_offices_on_them() -> None:
+    # a technocrat joining a party reaches a regent's seat through the party as anyone
+    # would, not through the civil service, which it would have to leave the party to enter
+    book = nusantara()
+    state, _ = new_game(book, 1)
+    view = View(state, "player")
+    atlas, economy = atlas_for(book), economy_for(book)
+
+    def look(contest: str, party: str | None) -> Outlook:
+        return outlook(view, contest, party, atlas.ticket_holders.get(contest, frozenset()))
+
+    plain = Reckoner(view, atlas, economy, look, "mentari", None, True)
+    keen = Reckoner(view, atlas, economy, look, "mentari", (frozenset({"bureaucrat"}), 2.5),
+                    True)
+    for position in book.positions:
+        if position not in book.scenario.victory.positions:
+            ways = [r and [s.gate.position for s in r.steps]
+                    for r in (plain.route(position), keen.route(position))]
+            assert ways[0] == ways[1], position
 
 
 def test_an_honest_persona_turns_down_a_skeleton_and_a_planner_prices_it() -> None:

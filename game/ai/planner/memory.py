@@ -21,13 +21,16 @@ StepRef = tuple[str, int, int]  # position, index of its gate, index of the gate
 @dataclass(frozen=True, slots=True)
 class RoadMemory:
     """The road an actor chose at ``reckoned``, reckoned for ``party`` (joining it that turn
-    when ``joining``), and what joining each party was worth then."""
+    when ``joining``), and what joining each party was worth then; ``scale``: the share of
+    the road's chance that rests on what comes after its last step (below 1 for a detour
+    into a channel, which leads on to the top by a road not yet reckoned)."""
 
     reckoned: int
     party: str | None
     joining: bool
     steps: tuple[StepRef, ...]
     parties: Mapping[str, float]
+    scale: float = 1.0
 
     def fresh(self, turn: int) -> bool:
         """True while the road is to be followed rather than reckoned again."""
@@ -35,12 +38,16 @@ class RoadMemory:
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON data (for saves)."""
-        return {"reckoned": self.reckoned, "party": self.party, "joining": self.joining,
-                "steps": [list(s) for s in self.steps], "parties": dict(self.parties)}
+        data: dict[str, Any] = {
+            "reckoned": self.reckoned, "party": self.party, "joining": self.joining,
+            "steps": [list(s) for s in self.steps], "parties": dict(self.parties)}
+        if self.scale != 1.0:
+            data["scale"] = self.scale
+        return data
 
 
 def remember(atlas: Atlas, turn: int, party: str | None, joining: bool, road: Route,
-             parties: Mapping[str, float]) -> RoadMemory | None:
+             parties: Mapping[str, float], scale: float = 1.0) -> RoadMemory | None:
     """The memory of ``road`` (None if one of its steps is not in the atlas)."""
     refs = []
     for step in road.steps:
@@ -49,7 +56,7 @@ def remember(atlas: Atlas, turn: int, party: str | None, joining: bool, road: Ro
         if gate_index is None or step.term not in step.gate.needs:
             return None
         refs.append((step.gate.position, gate_index, step.gate.needs.index(step.term)))
-    return RoadMemory(turn, party, joining, tuple(refs), dict(parties))
+    return RoadMemory(turn, party, joining, tuple(refs), dict(parties), scale)
 
 
 def steps_of(atlas: Atlas, memory: RoadMemory) -> list[tuple[Gate, tuple[Atom, ...]]] | None:
@@ -74,7 +81,10 @@ def from_data(data: Any) -> RoadMemory | None:
         steps = tuple((str(p), int(g), int(t)) for p, g, t in data["steps"])
         parties = {str(k): float(v) for k, v in data["parties"].items()}
         party = data["party"]
+        scale = float(data.get("scale", 1.0))  # saves from before detours have none
+        if not 0.0 <= scale <= 1.0:
+            return None
         return RoadMemory(int(data["reckoned"]), None if party is None else str(party),
-                          bool(data["joining"]), steps, parties)
+                          bool(data["joining"]), steps, parties, scale)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

@@ -12,6 +12,7 @@ card gets a plan of its own, so every save the game makes continues exactly.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,9 @@ from game.core.views import View
 
 FUNDS = "funds"
 LIKELY_PARTIES = 2  # parties an actor outside every party reckons in full
+# a road begun later keeps less than its share of the turns left: sittings are missed and
+# tenure is not built meanwhile (a detour of a sixth of the career halves the road after it)
+DETOUR_DELAY = 4
 PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
 # statuses: what a reckoning of roads depends on
 PlanEntries = tuple[tuple[str, ...], tuple[str, ...]]  # registrations and nominations
@@ -52,6 +56,7 @@ class TurnPlan:
     agenda_value: float | None = None  # set at the plan's first decision
     # worth of each (move, target) once asked for in this plan (a bound, for some, until needed)
     move_values: dict[tuple[str, str | None], float | Deferred] = field(default_factory=dict)
+    scale: float = 1.0  # a detour's share of the road's chance resting on the road after it
 
 
 class PlannerPolicy(CommandValuer):
@@ -148,7 +153,10 @@ class PlannerPolicy(CommandValuer):
         road = reckoner.replace(steps)
         if road is None:
             return None
-        return self._regoal(view, TurnPlan(reckoner, road, dict(memory.parties)))
+        if memory.scale != 1.0:
+            road = dataclasses.replace(road, chance=road.chance * memory.scale)
+        return self._regoal(view, TurnPlan(reckoner, road, dict(memory.parties),
+                                           scale=memory.scale))
 
     def _reckon(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
         """Every road reckoned afresh; the chosen one is remembered for the turns to come."""
@@ -157,7 +165,7 @@ class PlannerPolicy(CommandValuer):
         if made.road is not None and made.road.steps:
             joining = made.reckoner.member_of is not None and me.party is None
             memory = remember(self.atlas, view.turn, made.reckoner.party, joining, made.road,
-                              made.parties)
+                              made.parties, made.scale)
             if memory is not None:
                 self._roads[me.id] = memory
                 return made
@@ -180,28 +188,75 @@ class PlannerPolicy(CommandValuer):
                 self._roads[aid] = memory
 
     def _make_plan(self, view: View, cache: dict[tuple[str, str | None], Outlook]) -> TurnPlan:
-        reckoner = self._reckoner(view, view.me.party, cache)
+        stay = reckoner = self._reckoner(view, view.me.party, cache)
         outside = view.me.party is None
         # outside every party where the top needs one, staying out leads nowhere
         road = None if outside and self.atlas.top_needs_party else self.best_road(reckoner)
-        parties: dict[str, float] = {}
+        value = reckoner._biased(road) if road is not None else 0.0
+        joining: dict[str, float] | None = None  # for an actor who may join a party
+        waiting = value
         if outside and self.atlas.join_moves:
-            reckoner, road, parties = self._party_choice(view, cache, reckoner, road)
-        return self._regoal(view, TurnPlan(reckoner, road, parties))
+            reckoner, road, value, joining, waiting = self._party_choice(view, cache, reckoner,
+                                                                         road)
+        scale = 1.0
+        detour = self._detour(stay, road, value) if outside else None
+        if detour is not None:
+            reckoner, road, worth, scale = stay, *detour
+            waiting = max(waiting, worth)
+        parties: dict[str, float] = {}
+        if joining is not None:
+            parties = {p: v - waiting for p, v in joining.items()}
+            floor = min(parties.values(), default=0.0) - 0.01
+            for pdef in self.book.scenario.parties:
+                parties.setdefault(pdef.id, floor)
+            parties[NO_PARTY] = 0.0
+        return self._regoal(view, TurnPlan(reckoner, road, parties, scale=scale))
 
     def _regoal(self, view: View, made: TurnPlan) -> TurnPlan:
         """Goals and prices for the plan's road as the actor stands now."""
         goals = goals_for(made.reckoner, made.road)
         valuation = build_valuation(view, goals, self.persona, self.economy.rates,
                                     self._legacy)
-        return TurnPlan(made.reckoner, made.road, made.parties, goals, valuation)
+        return TurnPlan(made.reckoner, made.road, made.parties, goals, valuation,
+                        scale=made.scale)
+
+    def _detour(self, stay: Reckoner, road: Route | None, value: float
+                ) -> tuple[Route, float, float] | None:
+        """For a persona whose career has not yet entered a channel it prefers, and whose best
+        road (worth ``value`` to it) passes through none: the road into such a channel first,
+        and its worth, when that beats ``value``.  A diplomat begins in the foreign service,
+        a technocrat in the civil service, as their rivals do, even when the party road
+        alone looks likelier; the road from there is reckoned once the channel is entered.
+
+        The detour's chance is entering the channel times the best road's chance, shortened
+        by the turns spent getting in; ``stay``: the reckoning as the actor stands.  Returns
+        the detour, its worth, and the share of its chance that rests on the road after it."""
+        roads, commitment = self.roads
+        if not roads or stay._on_road or (road is not None and stay._biased(road) > road.value):
+            return None
+        follow = road.chance if road is not None else 0.0
+        left = max(1.0, float(stay.last - stay.turn))
+        best: tuple[Route, float, float] | None = None
+        for position, channel in self.atlas.entries.items():
+            if channel not in roads:
+                continue
+            entry = stay.route(position)
+            if entry is None or not entry.steps:
+                continue
+            scale = follow * max(0.0, 1.0 - entry.turns / left) ** DETOUR_DELAY
+            detour = Route(position, entry.turns, entry.chance * scale, entry.steps)
+            worth = detour.value * commitment
+            if worth > value and (best is None or worth > best[1]):
+                best = (detour, worth, scale)
+        return best
 
     def _party_choice(self, view: View, cache: dict[tuple[str, str | None], Outlook],
                       stay: Reckoner, road: Route | None
-                      ) -> tuple[Reckoner, Route | None, dict[str, float]]:
+                      ) -> tuple[Reckoner, Route | None, float, dict[str, float], float]:
         """For an actor outside every party: the best road joining one of the likeliest
-        parties now, joining later, or never.  ``parties`` holds what joining each party now
-        adds over the best road that waits; parties not reckoned get less than any that was."""
+        parties now, joining later, or never, and its worth; what the road joining each
+        party now is worth (parties not reckoned are left out); and the worth of the best
+        road that waits."""
         best, best_road = stay, road
         best_value = stay._biased(road) if road is not None else 0.0
         waiting = best_value
@@ -221,12 +276,7 @@ class PlannerPolicy(CommandValuer):
                 waiting = max(waiting, value)  # waiting only pays on a road that needs it
             if found is not None and value > best_value:
                 best, best_road, best_value = other, found, value
-        parties = {p: v - waiting for p, v in now.items()}
-        floor = min(parties.values(), default=0.0) - 0.01
-        for pdef in self.book.scenario.parties:
-            parties.setdefault(pdef.id, floor)
-        parties[NO_PARTY] = 0.0
-        return best, best_road, parties
+        return best, best_road, best_value, now, waiting
 
     def _likely_parties(self, view: View) -> list[str]:
         """The parties worth reckoning: the most popular, discounted where a rival already
