@@ -94,7 +94,8 @@ def measure(scenario_id: str, games: int, jobs: int, folder: Path, reuse: bool
         folder.mkdir(parents=True, exist_ok=True)
         run_batch(spec, folder, jobs=jobs)
     rows = load_rows(folder)
-    return write_report(folder, rows, plots=False), targets(rows, personas)
+    roads = {name: p.roads for name, p in personas_for(scenario).items()}
+    return write_report(folder, rows, plots=False), targets(rows, personas, roads)
 
 
 def measure_parties(scenario_id: str, games: int, jobs: int, folder: Path, reuse: bool

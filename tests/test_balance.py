@@ -81,6 +81,11 @@ def batch(folder: Path, games: int) -> tuple[Scenario, tuple[str, ...], Rows]:
     return scenario, personas, simulate(spec)
 
 
+def roads(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """Each persona's preferred channels."""
+    return {name: p.roads for name, p in personas_for(scenario).items()}
+
+
 @cache
 def first_party_rows(folder: Path, games: int) -> dict[str, Rows]:
     """The planner's careers starting in each party the party-choice target covers."""
@@ -116,7 +121,7 @@ def unreached_channels(scenario: Scenario, rows: Rows) -> list[str]:
 def gaps(scenario: Scenario, personas: tuple[str, ...], rows: Rows,
          also: tuple[Target, ...] = ()) -> set[str]:
     """The names of every target missed, ``also`` included (unreached channels too)."""
-    found = {t.name for t in (*targets(rows, personas), *also) if not t.met}
+    found = {t.name for t in (*targets(rows, personas, roads(scenario)), *also) if not t.met}
     return found | {f"channel {c}" for c in unreached_channels(scenario, rows)}
 
 
@@ -129,7 +134,7 @@ def test_shipped_scenario_balance(folder: Path) -> None:
     parties = {p: player_rates(r)["planner"]
                for p, r in first_party_rows(folder, PARTY_GAMES).items()}
     spread = (party_spread(parties),) if len(parties) > 1 else ()
-    problems = missed([*targets(rows, personas), *spread])
+    problems = missed([*targets(rows, personas, roads(scenario)), *spread])
     problems += [f"unreached channel {c}" for c in unreached_channels(scenario, rows)]
     assert gaps(scenario, personas, rows, spread) == KNOWN_GAPS.get(scenario.id, set()), \
         f"{scenario.id}: " + "; ".join(problems)
@@ -165,6 +170,11 @@ def test_balance_checks_notice_problems() -> None:
         scenario, personas, swapped)
     boosted = [{**r, "top": r["player_policy"] == personas[0]} for r in rows]
     assert f"{personas[0]} as player" in gaps(scenario, personas, boosted)
+    strayed = [{**r, "path": ["party_member"]} if r["player_policy"] == "technocrat" else r
+               for r in rows]
+    assert "technocrat as player on its road" in gaps(scenario, personas, strayed)
+    assert "technocrat as player on its road" not in gaps(
+        scenario, personas, [{**r, "path": ["bureaucrat"]} for r in rows])
     one_move = [{**r, "moves": {"meet": 10}} if r["player_policy"] == "planner" else r
                 for r in rows]
     assert move_shares(one_move)[0] == ("meet", 1.0)

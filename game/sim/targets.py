@@ -8,6 +8,8 @@ player's seat and in the rivals' seats, on the same seeds:
   persona's rate plus 5 points, and at least half of it minus 5 points;
 - at least 10% of the planner's and the personas' top-post careers pass through the
   bureaucracy or the diplomatic channel: those roads lead somewhere;
+- a persona that prefers one of those channels enters it in at least half of its careers,
+  as the player and as a rival;
 - no move is more than a tenth of the planner's moves.
 Party choice, measured with batches of their own, is ``game.sim.first_party``.
 ``tests/test_balance.py`` asserts them for every shipped scenario and ``scripts/balance.py``
@@ -17,7 +19,7 @@ writes them to docs/BALANCE.md.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +31,7 @@ RANDOM_CEILING = 0.05
 PERSONA_RATIO, PERSONA_SLACK = 2.0, 0.05
 SIDE_ROADS = frozenset({"bureaucrat", "diplomat"})
 SIDE_ROAD_SHARE = 0.10
+OWN_ROAD_SHARE = 0.5  # of a side-road persona's careers, in each seat
 MOVE_SHARE = 0.10
 
 Rows = Sequence[dict[str, Any]]
@@ -82,6 +85,25 @@ def side_road_share(rows: Rows, personas: Iterable[str]) -> float:
     return sum(1 for r in top if not SIDE_ROADS.isdisjoint(r["path"])) / max(len(top), 1)
 
 
+def own_road_shares(rows: Rows, roads: Mapping[str, Iterable[str]]
+                    ) -> dict[tuple[str, str], float]:
+    """For each persona preferring the bureaucracy or the diplomatic channel, per seat
+    (``player``, ``rival``): the share of its careers that entered one of its channels."""
+    keen = {name: frozenset(channels) for name, channels in roads.items()
+            if not SIDE_ROADS.isdisjoint(channels)}
+    paths: dict[tuple[str, str], list[bool]] = {}
+    for row in rows:
+        name = row["player_policy"]
+        if name in keen:
+            paths.setdefault((name, "player"), []).append(not keen[name].isdisjoint(row["path"]))
+        for rival in row["rivals"]:
+            name = rival["persona"]
+            if name in keen:
+                paths.setdefault((name, "rival"), []).append(
+                    not keen[name].isdisjoint(rival["path"]))
+    return {key: sum(found) / len(found) for key, found in sorted(paths.items())}
+
+
 def move_shares(rows: Rows, policy: str = "planner") -> list[tuple[str, float]]:
     """Each move's share of ``policy``'s moves, commonest first."""
     uses: Counter[str] = Counter()
@@ -104,9 +126,10 @@ def _personas(rates: dict[str, float], seat: str) -> list[Target]:
             for name, rate in sorted(rates.items())]
 
 
-def targets(rows: Rows, personas: Sequence[str]) -> list[Target]:
+def targets(rows: Rows, personas: Sequence[str],
+            roads: Mapping[str, Iterable[str]] | None = None) -> list[Target]:
     """Every target, measured on ``rows`` (the planner, greedy, random and each persona in
-    the player's seat)."""
+    the player's seat); ``roads``: each persona's preferred channels."""
     rates = player_rates(rows)
     planner, greedy, random = rates["planner"], rates["greedy"], rates["random"]
     low, high = PLANNER_RANGE
@@ -124,6 +147,9 @@ def targets(rows: Rows, personas: Sequence[str]) -> list[Target]:
     share = side_road_share(rows, personas)
     found.append(Target("top careers via bureaucracy or diplomacy", pct(share),
                         f"at least {pct(SIDE_ROAD_SHARE)}", share >= SIDE_ROAD_SHARE))
+    found += [Target(f"{name} as {seat} on its road", pct(rate),
+                     f"at least {pct(OWN_ROAD_SHARE)}", rate >= OWN_ROAD_SHARE)
+              for (name, seat), rate in own_road_shares(rows, roads or {}).items()]
     top_move, top_share = next(iter(move_shares(rows)), ("-", 0.0))
     found.append(Target("commonest planner move", f"{top_move} {pct(top_share)}",
                         f"at most {pct(MOVE_SHARE)}", top_share <= MOVE_SHARE))
