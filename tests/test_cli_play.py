@@ -31,6 +31,16 @@ def test_help_lists_the_sub_commands(capsys: pytest.CaptureFixture[str]) -> None
     assert build_parser().prog == "saluran"
 
 
+def test_policies_name_each_persona_s_road_and_start(capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    code, out, _ = run(capsys, "policies", "--scenario", "nusantara")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("diplomat "))
+    assert "through Diplomat" in line and "background: Diplomat's child" in line
+    code, out, _ = run(capsys, "policies", "--scenario", "nusantara", "--lang", "id")
+    assert "latar belakang: Anak diplomat" in out
+
+
 def test_headless_json_summary_is_the_last_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "play", "--headless", "--scenario", MINI, "--seed", "2",
                        "--turns", "4", "--json")

@@ -9,6 +9,7 @@ from game.ai import personas_for, policy_names
 from game.cli.messages import LANGUAGES, Messages, current, default_language
 from game.cli.options import Options
 from game.content import DEFAULT_SCENARIO, load_scenario
+from game.content.backgrounds import find_background
 from game.core import compile_rulebook
 from game.core.rulebook import Rulebook
 
@@ -34,9 +35,13 @@ def describe(name: str, book: Rulebook, said: Messages) -> str:
     persona = personas_for(book.scenario)[name]
     channels: dict[str, str] = {c.id: said.text(c.name) for c in book.scenario.channels}
     roads = [channels[c] for c in persona.roads if c in channels]
-    return said.t("policy.persona", roads=", ".join(roads) or said.t("policy.any_road"),
+    line = said.t("policy.persona", roads=", ".join(roads) or said.t("policy.any_road"),
                   commitment=f"{persona.commitment:g}", risk=f"{persona.risk:g}",
                   ethics=f"{persona.ethics:g}")
+    background = find_background(persona.background) if persona.background else None
+    if background is not None:
+        line += said.t("policy.persona_background", background=said.text(background.name))
+    return line
 
 
 def run(args: argparse.Namespace) -> int:
