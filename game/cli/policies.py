@@ -38,7 +38,7 @@ def describe(name: str, book: Rulebook, said: Messages) -> str:
     line = said.t("policy.persona", roads=", ".join(roads) or said.t("policy.any_road"),
                   commitment=f"{persona.commitment:g}", risk=f"{persona.risk:g}",
                   ethics=f"{persona.ethics:g}")
-    background = find_background(persona.background) if persona.background else None
+    background = find_background(persona.background)
     if background is not None:
         line += said.t("policy.persona_background", background=said.text(background.name))
     return line

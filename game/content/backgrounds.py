@@ -42,8 +42,8 @@ def background_ids() -> tuple[str, ...]:
     return tuple(b.id for b in _all())
 
 
-def find_background(background_id: str) -> Background | None:
-    """The background with this id (None if there is none)."""
+def find_background(background_id: str | None) -> Background | None:
+    """The background with this id (None if there is none, or no id is given)."""
     return next((b for b in _all() if b.id == background_id), None)
 
 

@@ -45,7 +45,7 @@ def seated(book: Rulebook, player_policy: str) -> Rulebook:
     with its background, as a player picks one on the new-career screen; any other policy
     starts as the scenario starts the player."""
     persona = personas_for(book.scenario).get(player_policy)
-    background = find_background(persona.background) if persona and persona.background else None
+    background = find_background(persona.background) if persona else None
     if background is None:
         return book
     key = (id(book), background.id)

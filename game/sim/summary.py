@@ -149,13 +149,18 @@ def persona_summary(rows: Sequence[Row], roads: dict[str, tuple[str, ...]],
     return out
 
 
+def took_road(career: dict[str, Any], roads: Iterable[str]) -> bool:
+    """True when ``career`` (a player's row or a rival's entry) entered one of ``roads``."""
+    return not set(roads).isdisjoint(career["path"])
+
+
 def road_use(group: Sequence[dict[str, Any]], roads: tuple[str, ...]) -> dict[str, Any]:
     """How often careers entered each channel, and one of ``roads`` (if any are preferred)."""
     entered: Counter[str] = Counter(c for g in group for c in set(g["path"]))
     out: dict[str, Any] = {"channels": {c: round(n / len(group), 4)
                                         for c, n in entered.most_common()}}
     if roads:
-        on_road = [g for g in group if not set(roads).isdisjoint(g["path"])]
+        on_road = [g for g in group if took_road(g, roads)]
         out["own_road"] = wilson(len(on_road), len(group)).as_dict()
         out["roads"] = list(roads)
     return out

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.sim.stats import median
+from game.sim.summary import took_road
 
 PLANNER_RANGE = (0.20, 0.60)
 PLANNER_LEAD = 0.10  # over greedy
@@ -91,17 +92,14 @@ def own_road_shares(rows: Rows, roads: Mapping[str, Iterable[str]]
     (``player``, ``rival``): the share of its careers that entered one of its channels."""
     keen = {name: frozenset(channels) for name, channels in roads.items()
             if not SIDE_ROADS.isdisjoint(channels)}
-    paths: dict[tuple[str, str], list[bool]] = {}
+    took: dict[tuple[str, str], list[bool]] = {}
     for row in rows:
-        name = row["player_policy"]
-        if name in keen:
-            paths.setdefault((name, "player"), []).append(not keen[name].isdisjoint(row["path"]))
-        for rival in row["rivals"]:
-            name = rival["persona"]
+        careers = [(row["player_policy"], "player", row),
+                   *((rival["persona"], "rival", rival) for rival in row["rivals"])]
+        for name, seat, career in careers:
             if name in keen:
-                paths.setdefault((name, "rival"), []).append(
-                    not keen[name].isdisjoint(rival["path"]))
-    return {key: sum(found) / len(found) for key, found in sorted(paths.items())}
+                took.setdefault((name, seat), []).append(took_road(career, keen[name]))
+    return {key: sum(found) / len(found) for key, found in sorted(took.items())}
 
 
 def move_shares(rows: Rows, policy: str = "planner") -> list[tuple[str, float]]:
