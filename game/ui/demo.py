@@ -11,6 +11,7 @@ import argparse
 import random
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from game.ui.app import App
 from game.ui.context import BASE_SIZE
 from game.ui.settings import Paths, Settings
 
-MAX_FRAMES = 60_000
+STUCK_AFTER = 120.0  # seconds a step of the tour may wait before the demo gives up
 Step = Iterator[None]
 
 
@@ -52,7 +53,6 @@ class Director:
         self.out = out
         self.shots: dict[str, Path] = {}
         self.script = self.run()
-        self.frames = 0
         self.wanted: str | None = None
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
@@ -61,10 +61,7 @@ class Director:
 
     # ------------------------------------------------------------------ plumbing
     def tick(self, app: App) -> None:
-        """Advance the script by one frame."""
-        self.frames += 1
-        if self.frames > MAX_FRAMES:
-            raise RuntimeError("demo did not finish")
+        """Advance the script by one frame (every wait in it ends: see ``until``)."""
         try:
             next(self.script)
         except StopIteration:
@@ -91,13 +88,14 @@ class Director:
         for _ in range(frames):
             yield
 
-    def until(self, test: Callable[[], bool], limit: int = 3000) -> Step:
-        """Wait until ``test`` holds."""
-        for _ in range(limit):
-            if test():
-                return
+    def until(self, test: Callable[[], bool], seconds: float = STUCK_AFTER) -> Step:
+        """Wait until ``test`` holds.  Measured in time, not frames: the demo draws without a
+        frame cap, so a few thousand frames pass while the rivals think on a busy machine."""
+        deadline = time.monotonic() + seconds
+        while not test():
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"demo stuck on {self.top}")
             yield
-        raise RuntimeError(f"demo stuck on {self.top}")
 
     def press(self, code: int, mod: int = 0) -> Step:
         """Press a key and let it take effect."""
