@@ -157,19 +157,49 @@ def _add_step(reckoner: Reckoner, goals: Goals, road: Route, step: Step, weight:
         if isinstance(atom, Held | Served) and atom.position is not None and not (
                 secured and not _held_at_sitting(reckoner, step, atom.position)):
             goals.kept.add(atom.position)
+            _add_reelection(reckoner, goals, step, atom.position, weight)
         if isinstance(atom, Amount) and atom.low is not None:
             now = reckoner.me.resources.get(atom.resource, 0.0)
             if now < atom.low * 1.1:
                 goals.thresholds.append(Threshold(atom.resource, atom.low, step.turn, weight))
 
 
+def _add_reelection(reckoner: Reckoner, goals: Goals, step: Step, position: str,
+                    weight: float) -> None:
+    """An office the step needs held, which the actor holds but must win again before the
+    step (a chair whose congress sits before the nomination), is an objective at that
+    sitting: an incumbent stands by right, and losing it loses the ticket."""
+    if position not in reckoner.me.positions:
+        return
+    for gate in reckoner.atlas.gates.get(position, ()):
+        if gate.kind != "contest" or gate.contest is None:
+            continue
+        contest = reckoner.atlas.contest(gate.contest)
+        if not contest.incumbents_run:
+            continue
+        sitting = reckoner.turn + turns_until(contest.schedule.every, contest.schedule.offset,
+                                              reckoner.turn)
+        if sitting >= step.turn or any(o.contest == contest.id and o.turn == sitting
+                                       for o in goals.objectives):
+            continue
+        goals.objectives.append(Objective(
+            contest.id, sitting, weight, reckoner.outlooks(contest.id, reckoner.party),
+            reckoner.projected(contest, sitting), reckoner.strength(contest.id),
+            reckoner.reachable(contest, sitting)))
+
+
 def _secured(reckoner: Reckoner, step: Step) -> bool:
     """True when the actor already stands in the step's last sitting: what it took to get
-    the ticket is no longer needed for it."""
+    the ticket is no longer needed for it.  A ticket for an earlier sitting secures nothing:
+    should that vote be lost, the office that gave the ticket gives the next one."""
     gate, me = step.gate, reckoner.me
-    if gate.contest is None or any(turn > step.turn for turn, _, _ in step.others):
+    if gate.contest is None:
         return False
-    return gate.contest in me.registrations or gate.contest in me.nominations
+    if gate.contest not in me.registrations and gate.contest not in me.nominations:
+        return False
+    last = max([step.turn, *(turn for turn, _, _ in step.others)])
+    schedule = reckoner.view.book.contests[gate.contest].schedule
+    return reckoner.turn + turns_until(schedule.every, schedule.offset, reckoner.turn) >= last
 
 
 def _held_at_sitting(reckoner: Reckoner, step: Step, position: str) -> bool:

@@ -3,7 +3,8 @@
 A resource point is worth what it adds to the chance of winning the contests ahead (the
 poll's slope at the strength the plan expects, times the factor's weight, times the share of
 the point that survives decay until the sitting), plus progress toward thresholds the next
-steps need, plus a small legacy term shaped by the persona's tastes.  Funds are priced on two
+steps need, plus a small legacy term shaped by the persona's tastes.  While the actor stands
+in an election days away, a point counts mostly for that vote.  Funds are priced on two
 slopes: above the reserve the plan keeps for its next steps they are cheap, below it dear.
 """
 
@@ -26,6 +27,10 @@ THRESHOLD_PULL = 0.5  # share of a step's weight spread over the gap to a thresh
 MIN_GAP = 5.0  # a threshold's pull is spread over at least this many units
 RESERVE_PULL = 0.5  # share of a funded step's weight spread over the funds it needs
 SAFETY_TURNS = 3  # turns of living cost kept above the debt limit at all times
+# share of a strength point's worth at sittings after an election day the actor already
+# stands in: that vote's point is sure, a later sitting's rests on the plan holding until then
+# (the road may change, the office that gives the ticket may be lost)
+LATER_SITTINGS = 0.3
 STRENGTH_POINT = 0.01  # a contest strength point when nothing else says (statuses)
 
 
@@ -168,6 +173,8 @@ def _contest_weights(val: Valuation) -> None:
         if ahead < 0:
             continue
         per_point = obj.weight * obj.outlook.gain_per_point(obj.now, obj.reachable)
+        if ahead > spent_in >= 0:
+            per_point *= LATER_SITTINGS
         points.append(per_point)
         for factor in book.contests[obj.contest].factors:
             rid = factor.source
