@@ -11,6 +11,7 @@ from game.ai import (
     DIFFICULTIES,
     GreedyPolicy,
     PlannerPolicy,
+    Policy,
     UnknownDifficulty,
     make_policy,
     seat_policies,
@@ -36,7 +37,7 @@ from game.core import (
 )
 from game.core.events import MoveMade, PositionGained
 from game.core.rulebook import Rulebook
-from game.core.rules import AnyOf, HoldsPosition, Not, PartyMember
+from game.core.rules import AnyOf, ChangeResource, HoldsPosition, Not, PartyMember
 from game.core.views import View
 from game.sim.career import seated
 
@@ -325,3 +326,80 @@ def test_the_explained_best_command_is_the_one_chosen() -> None:
             explained += 1
         step(state, seats)
     assert explained > 30
+
+
+@cache
+def _chair_on_an_early_ticket() -> tuple[GameState, dict[str, Policy]]:
+    """A nusantara career (planners in every seat) at the first decision where the player
+    chairs its party and holds the ticket for a presidential vote that is not the last."""
+    book = nusantara()
+    last = book.scenario.max_turns
+    for seed in range(8):
+        state, _ = new_game(book, seed)
+        seats = seat_policies(book, "planner", None, "normal")
+        while state.phase != "over" and state.turn < last - 12:
+            me = state.player
+            if to_move(state) == "player" and state.phase == "act" \
+                    and "party_chair" in me.positions \
+                    and "presidential_election" in me.nominations:
+                return state, seats
+            step(state, seats)
+    raise AssertionError("no career chaired its party with an early ticket")
+
+
+def test_a_chair_keeps_the_chair_that_gives_the_next_ticket() -> None:
+    # nominated for the vote at hand, a chair who resigned to free its agenda lost the
+    # ticket for every later vote: the chair stays needed while a later sitting remains
+    state, seats = _chair_on_an_early_ticket()
+    policy = seats["player"]
+    assert isinstance(policy, PlannerPolicy)
+    view = View(state, "player")
+    made = policy.plan(view)
+    assert "party_chair" in made.goals.kept
+    resign = MakeMove("player", "resign_position", "party_chair")
+    assert resign in legal_moves(state, "player")
+    assert decide(state, seats) != resign
+    assert made.valuation is not None
+    assert policy.value(view, made.valuation, made.goals, made.parties, resign) < 0
+
+
+def test_a_chair_works_for_re_election_before_the_next_ticket() -> None:
+    # the congress that re-elects the chair sits before the next nomination: it is an
+    # objective of the plan, so party standing keeps its price
+    state, seats = _chair_on_an_early_ticket()
+    policy = seats["player"]
+    assert isinstance(policy, PlannerPolicy)
+    goals = policy.plan(View(state, "player")).goals
+    assert goals.road is not None
+    congress = [o.turn for o in goals.objectives if o.contest == "party_congress"]
+    assert congress and max(congress) < goals.road.steps[-1].turn
+
+
+def _campaign_share(book: Rulebook, seeds: range) -> float:
+    """The share of the player's moves that build its campaign while it holds a ticket for
+    a presidential vote (nusantara to turn 48, planners in every seat)."""
+    campaign = moves = 0
+    for seed in seeds:
+        state, _ = new_game(book, seed)
+        seats = seat_policies(book, "planner", None, "normal")
+        while state.phase != "over" and state.turn < 48:
+            if to_move(state) == "player" and state.phase == "act" \
+                    and "presidential_election" in state.player.nominations:
+                chosen = decide(state, seats)
+                if isinstance(chosen, MakeMove):
+                    mdef = book.moves[chosen.move]
+                    moves += 1
+                    campaign += any(isinstance(e, ChangeResource) and e.resource == "campaign"
+                                    and e.delta > 0 for e in (*mdef.effects, *mdef.on_success))
+            step(state, seats)
+    assert moves > 10
+    return campaign / moves
+
+
+def test_a_candidate_campaigns_for_the_vote_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
+    # with the ticket in hand and the vote days away, a point counts mostly for that vote;
+    # valued as much for the votes after it, support crowded out the campaign
+    book = nusantara()
+    focused = _campaign_share(book, range(2))
+    monkeypatch.setattr("game.ai.planner.values.LATER_SITTINGS", 1.0)
+    assert focused > _campaign_share(book, range(2)) + 0.1
