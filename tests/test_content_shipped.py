@@ -10,9 +10,14 @@ import jsonschema
 import pytest
 
 from game.cli.validate import smoke
-from game.content import check_scenario, load_with_document, scenario_from_document
+from game.content import (
+    check_scenario,
+    load_scenario,
+    load_with_document,
+    scenario_from_document,
+)
 from game.content.schema_export import part_schema, scenario_schema
-from game.core import compile_rulebook
+from game.core import MakeMove, apply, clone_state, compile_rulebook, legal_moves, new_game
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted(p.parent.name for p in (ROOT / "scenarios").glob("*/scenario.json"))
@@ -54,3 +59,25 @@ def test_editor_schema_accepts_every_file(sid: str) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
         validator = main if "id" in data else part
         assert [e.message for e in validator.iter_errors(data)] == [], name
+
+
+@pytest.mark.parametrize("sid", ["auerland", "federal"])
+def test_a_party_courts_a_former_ambassador(sid: str) -> None:
+    # the diplomatic road leads on into politics: a famous ambassador is asked to join and
+    # starts with a voice in the party, where an unknown joins at the back of the room
+    book = compile_rulebook(load_scenario(sid))
+    state, _ = new_game(book, 0)
+    me = state.player
+    assert me.party is None
+    party = book.scenario.parties[0].id
+    offer = MakeMove(me.id, "accept_party_offer", party)
+    assert offer not in legal_moves(state, me.id)  # nobody courts an unknown
+    me.first_held["ambassador"] = 1
+    assert offer in legal_moves(state, me.id)
+
+    def standing_after(command: MakeMove) -> float:
+        trial = clone_state(state)
+        apply(trial, command)
+        return trial.player.resources["standing"] - me.resources["standing"]
+
+    assert standing_after(offer) >= standing_after(MakeMove(me.id, "join_party", party)) + 10
