@@ -403,3 +403,19 @@ def test_a_candidate_campaigns_for_the_vote_at_hand(monkeypatch: pytest.MonkeyPa
     focused = _campaign_share(book, range(2))
     monkeypatch.setattr("game.ai.planner.values.LATER_SITTINGS", 1.0)
     assert focused > _campaign_share(book, range(2)) + 0.1
+
+
+def test_a_chair_does_not_stand_for_the_ticket_it_signs_itself() -> None:
+    # the party's nomination vote adds nothing to a chair's own ticket; bidding in it cost a
+    # move each cycle
+    book = nusantara()
+    state, _ = new_game(book, 3)
+    seats = seat_policies(book, "planner", None, "normal")
+    chaired = 0
+    while state.turn <= 40:
+        chair = "party_chair" in state.player.positions
+        chaired += chair
+        for event in step(state, seats):
+            if chair and isinstance(event, MoveMade) and event.actor == "player":
+                assert event.move != "seek_presidential_nomination", state.turn
+    assert chaired

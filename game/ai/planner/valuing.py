@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.ai.planner.atlas import atlas_for
 from game.ai.planner.goals import Goals
 from game.ai.planner.statuses import choice_value
 from game.ai.planner.values import Valuation
@@ -62,6 +63,8 @@ class CommandValuer:
         self._shapes: dict[str, MoveShape] = {}  # per move, see _shape
         self._distaste: dict[tuple[str, str, str], float] = {}  # see _scruples
         self._prices = {m.id: m.funds for m in book.scenario.moves}  # funds each move costs
+        # nomination contest -> offices whose holders sign their own ticket without its vote
+        self._holders = atlas_for(book).ticket_holders
         # a move's worth rises with the chances of the contests it enters (a bound that counts
         # them as won holds) unless a persona's caution is out of its usual range
         caution = (1.0 - persona.risk) * RISK_AVERSION
@@ -207,6 +210,8 @@ class CommandValuer:
         return total
 
     def _stand(self, view: View, val: Valuation, goals: Goals, contest_id: str) -> float:
+        if not self._holders.get(contest_id, frozenset()).isdisjoint(view.me.positions):
+            return 0.0  # the actor signs its own ticket: the vote adds nothing to it
         planned = goals.entries.get(contest_id)
         if planned is not None:
             return STAND * planned + 0.01
