@@ -158,6 +158,10 @@ def _add_step(reckoner: Reckoner, goals: Goals, road: Route, step: Step, weight:
                 secured and not _held_at_sitting(reckoner, step, atom.position)):
             goals.kept.add(atom.position)
             _add_reelection(reckoner, goals, step, atom.position, weight)
+        if isinstance(atom, Amount) and atom.low is not None:
+            now = reckoner.me.resources.get(atom.resource, 0.0)
+            if now < atom.low * 1.1:
+                goals.thresholds.append(Threshold(atom.resource, atom.low, step.turn, weight))
     if gate.nomination is not None and not secured:
         # an office that signs its holder's own ticket spares the nomination's vote: a road
         # through the nomination keeps it, or the chair resigned to save its agenda would
@@ -166,10 +170,6 @@ def _add_step(reckoner: Reckoner, goals: Goals, road: Route, step: Step, weight:
             if office in reckoner.me.positions:
                 goals.kept.add(office)
                 _add_reelection(reckoner, goals, step, office, weight)
-        if isinstance(atom, Amount) and atom.low is not None:
-            now = reckoner.me.resources.get(atom.resource, 0.0)
-            if now < atom.low * 1.1:
-                goals.thresholds.append(Threshold(atom.resource, atom.low, step.turn, weight))
 
 
 def _add_reelection(reckoner: Reckoner, goals: Goals, step: Step, position: str,
