@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from functools import cache
 
@@ -23,6 +24,7 @@ from game.ai.planner.economy import economy_for
 from game.ai.planner.explain import explain
 from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner
+from game.ai.planner.values import build_valuation
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
 from game.core import (
@@ -419,3 +421,23 @@ def test_a_chair_does_not_stand_for_the_ticket_it_signs_itself() -> None:
             if chair and isinstance(event, MoveMade) and event.actor == "player":
                 assert event.move != "seek_presidential_nomination", state.turn
     assert chaired
+
+
+def test_a_level_a_step_needs_is_priced_until_it_is_reached() -> None:
+    # federal: a step of the opening road asks for a resource level the newcomer lacks; the
+    # plan holds it as a threshold, so the resource is dearer than its contests alone make it
+    book = compile_rulebook(load_scenario("federal"))
+    state, _ = new_game(book, 0)
+    seats = seat_policies(book, "planner", None, "normal")
+    policy = seats["player"]
+    assert isinstance(policy, PlannerPolicy)
+    made = policy.plan(View(state, "player"))
+    wanted = {t.resource for t in made.goals.thresholds
+              if state.player.resources[t.resource] < t.level}
+    assert wanted
+    assert made.valuation is not None
+    without = dataclasses.replace(made.goals, thresholds=[])
+    bare = build_valuation(View(state, "player"), without, policy.persona,
+                           policy.economy.rates)
+    for rid in wanted:
+        assert made.valuation.weights[rid] > bare.weights.get(rid, 0.0)
