@@ -15,6 +15,7 @@ from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.routes import Route, Step
 from game.core.conditions import turns_until
 from game.core.rules import AllOf, AnyOf, Condition, HoldsPosition, Tenure
+from game.core.scenario import ContestDef
 
 MIN_STEP_CHANCE = 0.05  # a step below this is treated as this, so weights stay finite
 ENTERED_WEIGHT = 0.05  # what winning a contest entered beside the road is worth
@@ -86,8 +87,7 @@ def _add_entered(reckoner: Reckoner, goals: Goals) -> None:
     aimed = {(o.contest, o.turn) for o in goals.objectives}
     for contest_id in dict.fromkeys([*me.registrations, *me.nominations]):
         contest = book.contests[contest_id]
-        sitting = reckoner.turn + turns_until(contest.schedule.every, contest.schedule.offset,
-                                              reckoner.turn)
+        sitting = _next_sitting(reckoner, contest)
         if (contest_id, sitting) in aimed:
             continue
         position = contest.position
@@ -185,8 +185,7 @@ def _add_reelection(reckoner: Reckoner, goals: Goals, step: Step, position: str,
         contest = reckoner.atlas.contest(gate.contest)
         if not contest.incumbents_run:
             continue
-        sitting = reckoner.turn + turns_until(contest.schedule.every, contest.schedule.offset,
-                                              reckoner.turn)
+        sitting = _next_sitting(reckoner, contest)
         if sitting >= step.turn or any(o.contest == contest.id and o.turn == sitting
                                        for o in goals.objectives):
             continue
@@ -206,8 +205,13 @@ def _secured(reckoner: Reckoner, step: Step) -> bool:
     if gate.contest not in me.registrations and gate.contest not in me.nominations:
         return False
     last = max([step.turn, *(turn for turn, _, _ in step.others)])
-    schedule = reckoner.view.book.contests[gate.contest].schedule
-    return reckoner.turn + turns_until(schedule.every, schedule.offset, reckoner.turn) >= last
+    return _next_sitting(reckoner, reckoner.atlas.contest(gate.contest)) >= last
+
+
+def _next_sitting(reckoner: Reckoner, contest: ContestDef) -> int:
+    """The turn of ``contest``'s next sitting by its schedule (this turn, if it sits now)."""
+    return reckoner.turn + turns_until(contest.schedule.every, contest.schedule.offset,
+                                       reckoner.turn)
 
 
 def _held_at_sitting(reckoner: Reckoner, step: Step, position: str) -> bool:
