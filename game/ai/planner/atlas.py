@@ -20,6 +20,7 @@ from game.core.rules import (
     EnterContest,
     GainPosition,
     JoinParty,
+    LeaveParty,
     LosePosition,
     Nominate,
 )
@@ -51,6 +52,7 @@ class Atlas:
     nominate_moves: dict[str, list[str]] = field(default_factory=dict)  # contest -> moves
     gain_moves: dict[str, list[str]] = field(default_factory=dict)  # position -> moves
     join_moves: list[str] = field(default_factory=list)
+    leave_moves: list[str] = field(default_factory=list)  # moves that leave the party
     resign_moves: list[str] = field(default_factory=list)  # moves that give up a held office
     channel_of: dict[str, str] = field(default_factory=dict)  # position -> its channel
     entries: dict[str, str] = field(default_factory=dict)  # entry position -> channel entered
@@ -100,6 +102,8 @@ def build_atlas(book: Rulebook) -> Atlas:
                 atlas.gain_moves.setdefault(eff.position, []).append(mdef.id)
             elif isinstance(eff, JoinParty) and mdef.id not in atlas.join_moves:
                 atlas.join_moves.append(mdef.id)
+            elif isinstance(eff, LeaveParty) and mdef.id not in atlas.leave_moves:
+                atlas.leave_moves.append(mdef.id)
             elif (isinstance(eff, LosePosition) and mdef.target == "held_position"
                   and mdef.id not in atlas.resign_moves):
                 atlas.resign_moves.append(mdef.id)

@@ -25,6 +25,9 @@ FLOOR, TOP = 0.01, 0.99
 SAFE = 1.5  # spreads above the cutoff at which a race counts as won
 # how far the best of n equal noisy rivals lands above their mean, in noise units
 CROWD = (0.0, 0.56, 0.85, 1.03, 1.16, 1.27)
+# how far a party's popularity moves before a sitting some years ahead, in points (measured
+# in the shipped scenarios: a standard deviation of 1-3 points over 8-32 turns)
+POPULARITY_SPREAD = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,20 +80,52 @@ def outlook(view: View, contest_id: str, party: str | None = None,
     party it would stand for (default: its own); ``ticket_holders`` are offices whose holders
     can take a nomination contest's ticket without a vote."""
     contest = view.book.contests[contest_id]
-    if contest.kind in ("investiture", "confidence") or contest.mixed is not None \
+    party = party or view.me.party
+    if contest.kind == "investiture":
+        return _investiture(view, contest, party)
+    if contest.kind == "confidence" or contest.mixed is not None \
             or contest.regions or contest.two_ballots:
         return _from_engine(view, contest)
     if contest.kind not in ELECTION_KINDS:
         return _pass_mark(view, contest)
     if contest.allocation in ("dhondt", "sainte_lague"):
-        return _party_list(view, contest, party or view.me.party)
+        return _party_list(view, contest, party)
     if contest.allocation == "districts":
         return _district(contest)
-    found = _plurality(view, contest, party or view.me.party)
-    if ticket_holders and _ticket_taken(view, party or view.me.party, ticket_holders):
-        return Outlook(found.contest, found.cutoff, found.spread, TICKET_TAKEN, found.rivals,
-                       found.fixed, found.seats)
-    return found
+    found = _plurality(view, contest, party)
+    ceiling = found.ceiling
+    if contest.min_party_popularity:
+        # a party below the threshold puts forward no one unless it climbs above it
+        short = contest.min_party_popularity - (view.popularity(party) if party else 0.0)
+        ceiling *= popularity_chance(-short)
+    if ticket_holders and _ticket_taken(view, party, ticket_holders):
+        ceiling *= TICKET_TAKEN
+    if ceiling == found.ceiling:
+        return found
+    return Outlook(found.contest, found.cutoff, found.spread, ceiling, found.rivals,
+                   found.fixed, found.seats)
+
+
+def popularity_chance(margin: float, sides: int = 1) -> float:
+    """The chance that a party ``margin`` popularity points ahead of a mark (behind, if
+    negative) is still ahead at a sitting some years away; ``sides``: 2 when the mark is
+    another party's popularity, which moves too."""
+    return _NORMAL.cdf(margin / (POPULARITY_SPREAD * math.sqrt(sides)))
+
+
+def _investiture(view: View, contest: ContestDef, party: str | None) -> Outlook:
+    """A chamber's vote on the head of government: the leading party's nominee is elected
+    if strong enough to pass the mark.  The chamber elected at the next election follows
+    popularity, so the party leads if it is then the most popular one.  (Read from today's
+    chamber, a party that does not lead now would look as if more strength could make up
+    for it.)"""
+    if party is None:
+        return Outlook(contest.id, contest.threshold, _spread(contest, 1.0), FLOOR)
+    others = [view.popularity(p.id) for p in view.book.scenario.parties if p.id != party]
+    lead = popularity_chance(view.popularity(party) - max(others, default=0.0), 2) \
+        if others else 1.0
+    return Outlook(contest.id, contest.threshold, _spread(contest, 1.0),
+                   min(max(lead, FLOOR), TOP))
 
 
 def _ticket_taken(view: View, party: str | None, offices: frozenset[str]) -> bool:

@@ -26,9 +26,10 @@ from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.routes import Route, stays_out_first
 from game.ai.planner.values import Valuation, build_valuation, legacy_terms
-from game.ai.planner.valuing import NO_PARTY, CommandValuer
+from game.ai.planner.valuing import LEAVING, NO_PARTY, CommandValuer
 from game.ai.planner.worth import MARGIN, Deferred
 from game.core import Command, MakeMove
+from game.core.effects import leave_party
 from game.core.rulebook import Rulebook
 from game.core.scenario import PersonaDef
 from game.core.views import View
@@ -38,6 +39,11 @@ LIKELY_PARTIES = 2  # parties an actor outside every party reckons in full
 # a road begun later keeps less than its share of the turns left: sittings are missed and
 # tenure is not built meanwhile (a detour of a sixth of the career halves the road after it)
 DETOUR_DELAY = 4
+# a member leaves its party for a road in another only if that road promises this many times
+# what staying does: the other party is reckoned from outside it, without its rivals' plans,
+# and switching back and forth would spend the career on party cards
+SWITCH_PRICE = 1.25
+LEAVE_FLOOR = 0.05  # leaving a party costs at least this much chance, however poor the road
 PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
 # statuses: what a reckoning of roads depends on
 PlanEntries = tuple[tuple[str, ...], tuple[str, ...]]  # registrations and nominations
@@ -148,6 +154,8 @@ class PlannerPolicy(CommandValuer):
         steps = steps_of(self.atlas, memory)
         if not steps or (me.party is not None and memory.party not in (None, me.party)):
             return None
+        if me.party is None and LEAVING in memory.parties:
+            return None  # a road reckoned inside the party the actor has left
         party = me.party or memory.party
         reckoner = self._reckoner(view, party, cache, memory.joining and me.party is None)
         road = reckoner.replace(steps)
@@ -210,7 +218,33 @@ class PlannerPolicy(CommandValuer):
             for pdef in self.book.scenario.parties:
                 parties.setdefault(pdef.id, floor)
             parties[NO_PARTY] = 0.0
+        elif not outside and self.atlas.leave_moves and self.atlas.join_moves:
+            parties[LEAVING] = self._switch(view, value)
         return self._regoal(view, TurnPlan(reckoner, road, parties, scale=scale))
+
+    def _switch(self, view: View, staying: float) -> float:
+        """What leaving its party is worth to a member whose best road there is worth
+        ``staying``: the best road joining one of the likeliest other parties at once,
+        reckoned as the actor would stand outside (party posts, nominations and standing
+        gone with the card), at ``1 / SWITCH_PRICE`` of its worth, less ``staying``.  A
+        member of the likeliest party of all looks no further: no other promises more."""
+        me = view.me
+        likely = self._likely_parties(view)
+        if likely[0] == me.party:
+            return -max(staying, LEAVE_FLOOR)
+        state = view.clone(0)
+        leave_party(state, state.actors[me.id], [])
+        outside = View(state, me.id)
+        looks: dict[tuple[str, str | None], Outlook] = {}  # strengths differ outside
+        best = 0.0
+        for party in likely:
+            if party == me.party:
+                continue
+            other = self._reckoner(outside, party, looks, True)
+            found = self.best_road(other)
+            if found is not None:
+                best = max(best, other._biased(found))
+        return best / SWITCH_PRICE - staying
 
     def _regoal(self, view: View, made: TurnPlan) -> TurnPlan:
         """Goals and prices for the plan's road as the actor stands now."""

@@ -27,6 +27,7 @@ from game.ai.planner.atoms import (
     Status,
 )
 from game.ai.planner.economy import Economy
+from game.ai.planner.outlook import popularity_chance
 from game.ai.planner.routes import HELD, Route, Step
 from game.ai.planner.schedule import OutlookFn, Scheduler
 from game.core.views import View
@@ -34,6 +35,7 @@ from game.core.views import View
 STEP_OVERHEAD = 0.25  # each further prerequisite adds this share of its time (shared agenda)
 LEAVE_PARTY_CHANCE = 0.5  # a road that makes a member leave its party keeps this share
 UNSURE_PARTY = 0.2  # a party condition not met now: the chance it will be
+SEATS_HELD = 0.8  # a chamber strength the party has now: the chance it still has it then
 
 
 _OFFICES = (Held, Ever)  # atoms that need an office (a tuple: faster to test than a union)
@@ -292,13 +294,25 @@ class Reckoner(Scheduler):
         view = self.view
         if atom.position is not None:
             chamber = view.party_seats.get(atom.position, {})
-            if party is None or not chamber:
+            if party is None:
                 return UNSURE_PARTY
-            mine = chamber.get(party, 0)
-            total = sum(chamber.values()) or 1
-            ok = mine >= atom.share * total and mine > 0 and (
-                not atom.largest or all(n < mine for p, n in chamber.items() if p != party))
-            return 0.8 if ok else UNSURE_PARTY
+            if chamber:
+                mine = chamber.get(party, 0)
+                total = sum(chamber.values()) or 1
+                if mine >= atom.share * total and mine > 0 and (
+                        not atom.largest or all(n < mine for p, n in chamber.items()
+                                                if p != party)):
+                    return SEATS_HELD
+            # the chamber elected next follows popularity: the party's chance to be that
+            # strong then (a fixed guess made a small party's road look as good as a large one's)
+            shares = {str(q.id): view.popularity(q.id) for q in view.book.scenario.parties}
+            chance = 1.0
+            if atom.largest:
+                rival = max((v for p, v in shares.items() if p != party), default=0.0)
+                chance = popularity_chance(shares[party] - rival, 2)
+            if atom.share:
+                chance *= popularity_chance(shares[party] - atom.share * sum(shares.values()))
+            return min(max(chance, 0.02), SEATS_HELD)
         if party is None:
             pops = [view.popularity(q.id) for q in view.book.scenario.parties]
             fits = any((atom.low is None or v >= atom.low) and (atom.high is None or v <= atom.high)
