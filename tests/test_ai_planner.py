@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,15 @@ from game.ai import (
 )
 from game.ai.difficulty import ImpulsivePlanner
 from game.ai.planner.atlas import atlas_for
-from game.ai.planner.atoms import Ever, Held, Member, NonMember, NotHeld, requirement
+from game.ai.planner.atoms import (
+    Ever,
+    Held,
+    Member,
+    NonMember,
+    NotHeld,
+    PartyStrength,
+    requirement,
+)
 from game.ai.planner.economy import economy_for
 from game.ai.planner.explain import explain
 from game.ai.planner.outlook import Outlook, outlook
@@ -27,6 +36,7 @@ from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.values import build_valuation
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
+from game.content.loader import load_with_document
 from game.core import (
     ChooseOption,
     GameState,
@@ -42,6 +52,7 @@ from game.core.rulebook import Rulebook
 from game.core.rules import AnyOf, ChangeResource, HoldsPosition, Not, PartyMember
 from game.core.views import View
 from game.sim.career import seated
+from game.sim.first_party import write_first_party_mod
 
 
 @cache
@@ -441,3 +452,77 @@ def test_a_level_a_step_needs_is_priced_until_it_is_reached() -> None:
                            policy.economy.rates)
     for rid in wanted:
         assert made.valuation.weights[rid] > bare.weights.get(rid, 0.0)
+
+
+def _starting_in(scenario: str, party: str, folder: Path) -> Rulebook:
+    """``scenario`` with the player a member of ``party`` from the start (the balance lab's
+    first-party mod)."""
+    loaded = load_scenario(scenario)
+    mod = write_first_party_mod(folder, loaded, party)
+    return compile_rulebook(load_with_document(scenario, [mod])[0])
+
+
+def test_a_nomination_s_popularity_threshold_caps_the_ticket_s_odds() -> None:
+    # nusantara's presidential ticket needs a party at 20% popularity: jalan_baru, at 14%,
+    # puts forward no one unless it climbs that far, whatever its candidate's strength
+    book = nusantara()
+    state, _ = new_game(book, 0)
+    view = View(state, "player")
+    small = outlook(view, "presidential_nomination", "jalan_baru")
+    large = outlook(view, "presidential_nomination", "persatuan")
+    assert small.ceiling < 0.05 and large.ceiling > 0.9
+
+
+def test_only_the_party_likely_to_lead_the_next_government_looks_to_the_chancellery() -> None:
+    # auerland's chamber elects the leading party's nominee; read from today's chamber, a
+    # party that does not lead looked as if more strength could make up for it
+    book = compile_rulebook(load_scenario("auerland"))
+    state, _ = new_game(book, 0)
+    view = View(state, "player")
+    chance = {party: outlook(view, "chancellor_vote", party).ceiling
+              for party in ("civic_union", "social_democrats", "greens")}
+    assert chance["civic_union"] > 0.5 > chance["social_democrats"] > chance["greens"]
+    assert chance["greens"] < 0.02
+
+
+def test_the_largest_party_s_chair_is_likelier_to_govern() -> None:
+    # westminster: the chair of the party with the most seats becomes prime minister; the
+    # chance a small party has the most seats after the next election comes from popularity
+    book = compile_rulebook(load_scenario("westminster"))
+    state, _ = new_game(book, 0)
+    atom = next(a for g in atlas_for(book).gates["prime_minister"] for t in g.needs
+                for a in t if isinstance(a, PartyStrength))
+
+    def strength(party: str) -> float:
+        return Reckoner(View(state, "player"), atlas_for(book), economy_for(book),
+                        lambda c, p: None,  # type: ignore[arg-type]
+                        party, joining_now=True)._party_strength(atom)
+
+    assert strength("unionist") > 0.5 > strength("commonwealth") > strength("reform") + 0.1
+    assert strength("northmarch") <= strength("reform") < 0.05
+
+
+@pytest.mark.parametrize(("scenario", "party"), [("nusantara", "jalan_baru"),
+                                                 ("auerland", "greens")])
+def test_a_member_whose_party_cannot_reach_the_top_changes_party(
+        scenario: str, party: str, tmp_path: Path) -> None:
+    # a party that cannot put forward a head of government is left for one that can, early,
+    # while little standing is lost; a member of the likeliest party stays
+    book = _starting_in(scenario, party, tmp_path)
+    state, _ = new_game(book, 0)
+    seats = seat_policies(book, "planner", None, "normal")
+    moves: list[str] = []
+    while state.turn <= 6:
+        moves += [e.move for e in step(state, seats)
+                  if isinstance(e, MoveMade) and e.actor == "player"]
+    assert "leave_party" in moves and "join_party" in moves, moves
+    assert state.player.party not in (None, party)
+    assert state.popularity[state.player.party] > state.popularity[party]
+    likeliest = max(book.scenario.parties, key=lambda p: p.popularity).id
+    stay = _starting_in(scenario, likeliest, tmp_path)
+    state, _ = new_game(stay, 0)
+    seats = seat_policies(stay, "planner", None, "normal")
+    while state.turn <= 6:
+        for event in step(state, seats):
+            assert not (isinstance(event, MoveMade) and event.actor == "player"
+                        and event.move == "leave_party")
