@@ -228,7 +228,7 @@ def scenario(main: m.ScenarioFile, merged: m.Parts, fingerprint: str) -> s.Scena
         personas=tuple(
             s.PersonaDef(p.id, dict(p.name), dict(p.resource_weights), dict(p.channel_bias),
                          p.risk, p.position_weight, tuple(p.roads), p.commitment, p.ethics,
-                         p.background)
+                         p.background, p.loyalty)
             for p in merged.personas
         ),
         actors=tuple(

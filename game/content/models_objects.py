@@ -443,6 +443,9 @@ class Persona(Strict):
     """The starting background the persona takes when it plays the player's seat in the
     balance lab, as a player picks one on the new-career screen (one of the ids in
     game/content/backgrounds.json, e.g. foreign_service); left out: the scenario's start."""
+    loyalty: Probability = 0
+    """0: leaves its party for another whenever a road there promises clearly more; 1: never
+    leaves the party it is in (the share of that promise it forgoes)."""
 
     @field_validator("background")
     @classmethod

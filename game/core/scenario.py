@@ -287,6 +287,7 @@ class PersonaDef:
     commitment: float = 1.0  # how much more such a road is worth to it (1 = no preference)
     ethics: float = 0.5  # 0 = takes whatever pays, 1 = refuses whatever leaves a skeleton
     background: str | None = None  # the start it takes in the player's seat (balance lab)
+    loyalty: float = 0.0  # 0 = changes party for a likelier road, 1 = never leaves its party
 
 
 @dataclass(frozen=True, slots=True)
