@@ -42,7 +42,7 @@ DETOUR_DELAY = 4
 # a member leaves its party for a road in another only if that road promises this many times
 # what staying does: the other party is reckoned from outside it, without its rivals' plans,
 # and switching back and forth would spend the career on party cards
-SWITCH_PRICE = 1.25
+SWITCH_PRICE = 2.0
 LEAVE_FLOOR = 0.05  # leaving a party costs at least this much chance, however poor the road
 PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
 # statuses: what a reckoning of roads depends on
@@ -226,11 +226,12 @@ class PlannerPolicy(CommandValuer):
         """What leaving its party is worth to a member whose best road there is worth
         ``staying``: the best road joining one of the likeliest other parties at once,
         reckoned as the actor would stand outside (party posts, nominations and standing
-        gone with the card), at ``1 / SWITCH_PRICE`` of its worth, less ``staying``.  A
-        member of the likeliest party of all looks no further: no other promises more."""
+        gone with the card), at ``1 / SWITCH_PRICE`` of its worth less the share the
+        persona's ``loyalty`` forgoes, less ``staying``.  A member of the likeliest party of
+        all looks no further: no other promises more."""
         me = view.me
         likely = self._likely_parties(view)
-        if likely[0] == me.party:
+        if likely[0] == me.party or self.persona.loyalty >= 1.0:
             return -max(staying, LEAVE_FLOOR)
         state = view.clone(0)
         leave_party(state, state.actors[me.id], [])
@@ -244,7 +245,7 @@ class PlannerPolicy(CommandValuer):
             found = self.best_road(other)
             if found is not None:
                 best = max(best, other._biased(found))
-        return best / SWITCH_PRICE - staying
+        return best * (1.0 - self.persona.loyalty) / SWITCH_PRICE - staying
 
     def _regoal(self, view: View, made: TurnPlan) -> TurnPlan:
         """Goals and prices for the plan's road as the actor stands now."""
