@@ -526,3 +526,17 @@ def test_a_member_whose_party_cannot_reach_the_top_changes_party(
         for event in step(state, seats):
             assert not (isinstance(event, MoveMade) and event.actor == "player"
                         and event.move == "leave_party")
+
+
+def test_a_loyal_persona_stays_in_a_party_the_planner_leaves(tmp_path: Path) -> None:
+    # loyalty is persona data: the shipped loyalist never hands in its card, though the road
+    # from its small party is the one a planner leaves at once
+    book = _starting_in("auerland", "greens", tmp_path)
+    assert book.scenario.personas[0].id == "loyalist" and book.scenario.personas[0].loyalty == 1
+    state, _ = new_game(book, 0)
+    seats = seat_policies(book, "loyalist", None, "normal")
+    while state.turn <= 10:
+        for event in step(state, seats):
+            assert not (isinstance(event, MoveMade) and event.actor == "player"
+                        and event.move == "leave_party"), state.turn
+    assert state.player.party == "greens"
