@@ -479,10 +479,17 @@ def test_only_the_party_likely_to_lead_the_next_government_looks_to_the_chancell
     book = compile_rulebook(load_scenario("auerland"))
     state, _ = new_game(book, 0)
     view = View(state, "player")
-    chance = {party: outlook(view, "chancellor_vote", party).ceiling
-              for party in ("civic_union", "social_democrats", "greens")}
-    assert chance["civic_union"] > 0.5 > chance["social_democrats"] > chance["greens"]
-    assert chance["greens"] < 0.02
+
+    def chances() -> dict[str, float]:
+        return {party: outlook(view, "chancellor_vote", party).ceiling
+                for party in ("civic_union", "social_democrats", "greens")}
+
+    level = chances()  # the two large parties start level
+    assert abs(level["civic_union"] - level["social_democrats"]) < 0.05
+    assert level["greens"] < 0.02
+    state.popularity["civic_union"] += 3
+    ahead = chances()
+    assert ahead["civic_union"] > 0.5 > ahead["social_democrats"] > ahead["greens"]
 
 
 def test_the_largest_party_s_chair_is_likelier_to_govern() -> None:
