@@ -26,7 +26,7 @@ from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import Reckoner
 from game.ai.planner.routes import Route, stays_out_first
 from game.ai.planner.values import Valuation, build_valuation, legacy_terms
-from game.ai.planner.valuing import LEAVING, NO_PARTY, CommandValuer
+from game.ai.planner.valuing import LEAVE_FLOOR, LEAVING, NO_PARTY, CommandValuer
 from game.ai.planner.worth import MARGIN, Deferred
 from game.core import Command, MakeMove
 from game.core.effects import leave_party
@@ -43,7 +43,6 @@ DETOUR_DELAY = 4
 # what staying does: the other party is reckoned from outside it, without its rivals' plans,
 # and switching back and forth would spend the career on party cards
 SWITCH_PRICE = 2.0
-LEAVE_FLOOR = 0.05  # leaving a party costs at least this much chance, however poor the road
 PlanShape = tuple[int, str | None, tuple[str, ...], tuple[str, ...]]  # turn, party, offices,
 # statuses: what a reckoning of roads depends on
 PlanEntries = tuple[tuple[str, ...], tuple[str, ...]]  # registrations and nominations

@@ -46,6 +46,7 @@ from game.core.views import View
 
 NO_PARTY = ""  # key of the road's value without joining any party
 LEAVING = "-"  # a member's key: what leaving its party (for a better one) is worth
+LEAVE_FLOOR = 0.05  # leaving a party costs at least this much chance, however poor the road
 STAND = 0.5  # share of a step's weight credited for entering its contest
 HASTE = 0.002  # a tiny preference for acting now over ending the turn
 RISK_AVERSION = 0.5  # how much of the spread of a risky move's outcomes a cautious persona
@@ -202,7 +203,7 @@ class CommandValuer:
                 total += parties.get(party, 0.0) - parties.get(NO_PARTY, 0.0)
             elif isinstance(eff, LeaveParty):
                 leaving = parties.get(LEAVING)
-                total += -max(goals.chance, 0.05) if leaving is None else leaving
+                total += -max(goals.chance, LEAVE_FLOOR) if leaving is None else leaving
             elif isinstance(eff, LosePosition):
                 lost = eff.position or target or ""
                 if lost in view.me.positions:
