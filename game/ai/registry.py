@@ -64,7 +64,8 @@ def describe_policy(name: str, book: Rulebook) -> str:
     persona = _persona(book, name)
     roads = ", ".join(persona.roads) if persona.roads else "any"
     return (f"persona: plans its own road to the top (prefers roads through {roads}, "
-            f"x{persona.commitment:g}); risk {persona.risk:g}, ethics {persona.ethics:g}")
+            f"x{persona.commitment:g}); risk {persona.risk:g}, ethics {persona.ethics:g}, "
+            f"loyalty {persona.loyalty:g}")
 
 
 BASE_DESCRIPTIONS = {

@@ -37,7 +37,7 @@ def describe(name: str, book: Rulebook, said: Messages) -> str:
     roads = [channels[c] for c in persona.roads if c in channels]
     line = said.t("policy.persona", roads=", ".join(roads) or said.t("policy.any_road"),
                   commitment=f"{persona.commitment:g}", risk=f"{persona.risk:g}",
-                  ethics=f"{persona.ethics:g}")
+                  ethics=f"{persona.ethics:g}", loyalty=f"{persona.loyalty:g}")
     background = find_background(persona.background)
     if background is not None:
         line += said.t("policy.persona_background", background=said.text(background.name))
