@@ -113,6 +113,12 @@ def popularity_chance(margin: float, sides: int = 1) -> float:
     return _NORMAL.cdf(margin / (POPULARITY_SPREAD * math.sqrt(sides)))
 
 
+def lead_chance(view: View, party: str) -> float:
+    """The chance ``party`` is the most popular of all at a sitting some years away."""
+    others = [view.popularity(p.id) for p in view.book.scenario.parties if p.id != party]
+    return popularity_chance(view.popularity(party) - max(others), 2) if others else 1.0
+
+
 def _investiture(view: View, contest: ContestDef, party: str | None) -> Outlook:
     """A chamber's vote on the head of government: the leading party's nominee is elected
     if strong enough to pass the mark.  The chamber elected at the next election follows
@@ -121,11 +127,8 @@ def _investiture(view: View, contest: ContestDef, party: str | None) -> Outlook:
     for it.)"""
     if party is None:
         return Outlook(contest.id, contest.threshold, _spread(contest, 1.0), FLOOR)
-    others = [view.popularity(p.id) for p in view.book.scenario.parties if p.id != party]
-    lead = popularity_chance(view.popularity(party) - max(others, default=0.0), 2) \
-        if others else 1.0
     return Outlook(contest.id, contest.threshold, _spread(contest, 1.0),
-                   min(max(lead, FLOOR), TOP))
+                   min(max(lead_chance(view, party), FLOOR), TOP))
 
 
 def _ticket_taken(view: View, party: str | None, offices: frozenset[str]) -> bool:

@@ -27,7 +27,7 @@ from game.ai.planner.atoms import (
     Status,
 )
 from game.ai.planner.economy import Economy
-from game.ai.planner.outlook import popularity_chance
+from game.ai.planner.outlook import lead_chance, popularity_chance
 from game.ai.planner.routes import HELD, Route, Step
 from game.ai.planner.schedule import OutlookFn, Scheduler
 from game.core.views import View
@@ -305,13 +305,10 @@ class Reckoner(Scheduler):
                     return SEATS_HELD
             # the chamber elected next follows popularity: the party's chance to be that
             # strong then (a fixed guess made a small party's road look as good as a large one's)
-            shares = {str(q.id): view.popularity(q.id) for q in view.book.scenario.parties}
-            chance = 1.0
-            if atom.largest:
-                rival = max((v for p, v in shares.items() if p != party), default=0.0)
-                chance = popularity_chance(shares[party] - rival, 2)
+            chance = lead_chance(view, party) if atom.largest else 1.0
             if atom.share:
-                chance *= popularity_chance(shares[party] - atom.share * sum(shares.values()))
+                popular = sum(view.popularity(q.id) for q in view.book.scenario.parties)
+                chance *= popularity_chance(view.popularity(party) - atom.share * popular)
             return min(max(chance, 0.02), SEATS_HELD)
         if party is None:
             pops = [view.popularity(q.id) for q in view.book.scenario.parties]
