@@ -6,6 +6,7 @@ import dataclasses
 import random
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,7 @@ from game.core import (
     ChooseOption,
     GameState,
     MakeMove,
+    clone_state,
     compile_rulebook,
     legal_moves,
     new_game,
@@ -49,7 +51,7 @@ from game.core import (
 )
 from game.core.events import MoveMade, PositionGained
 from game.core.rulebook import Rulebook
-from game.core.rules import AnyOf, ChangeResource, HoldsPosition, Not, PartyMember
+from game.core.rules import AnyOf, HoldsPosition, Not, PartyMember
 from game.core.views import View
 from game.sim.career import seated
 from game.sim.first_party import write_first_party_mod
@@ -388,34 +390,44 @@ def test_a_chair_works_for_re_election_before_the_next_ticket() -> None:
     assert congress and max(congress) < goals.road.steps[-1].turn
 
 
-def _campaign_share(book: Rulebook, seeds: range) -> float:
-    """The share of the player's moves that build its campaign while it holds a ticket for
-    a presidential vote (nusantara to turn 48, planners in every seat)."""
-    campaign = moves = 0
+def _ticket_moments(book: Rulebook, seeds: range) -> list[tuple[GameState, dict[str, Any]]]:
+    """The player's decisions while it holds a ticket for a presidential vote (nusantara to
+    turn 48, planners in every seat): a copy of the game and the player's memory."""
+    found = []
     for seed in seeds:
         state, _ = new_game(book, seed)
         seats = seat_policies(book, "planner", None, "normal")
         while state.phase != "over" and state.turn < 48:
             if to_move(state) == "player" and state.phase == "act" \
                     and "presidential_election" in state.player.nominations:
-                chosen = decide(state, seats)
-                if isinstance(chosen, MakeMove):
-                    mdef = book.moves[chosen.move]
-                    moves += 1
-                    campaign += any(isinstance(e, ChangeResource) and e.resource == "campaign"
-                                    and e.delta > 0 for e in (*mdef.effects, *mdef.on_success))
+                player = seats["player"]
+                assert isinstance(player, PlannerPolicy)
+                found.append((clone_state(state), player.memory()))
             step(state, seats)
-    assert moves > 10
-    return campaign / moves
+    return found
+
+
+def _campaign_over_support(book: Rulebook, moment: tuple[GameState, dict[str, Any]]) -> float:
+    """What a campaign point is worth against a support point, to the player at ``moment``."""
+    state, memory = moment
+    player = seat_policies(book, "planner", None, "normal")["player"]
+    assert isinstance(player, PlannerPolicy)
+    player.recall(memory)
+    val = player.plan(View(state, "player")).valuation
+    assert val is not None
+    return val.resource("campaign", 1.0) / val.resource("support", 1.0)
 
 
 def test_a_candidate_campaigns_for_the_vote_at_hand(monkeypatch: pytest.MonkeyPatch) -> None:
     # with the ticket in hand and the vote days away, a point counts mostly for that vote;
     # valued as much for the votes after it, support crowded out the campaign
     book = nusantara()
-    focused = _campaign_share(book, range(2))
+    moments = _ticket_moments(book, range(2))
+    assert len(moments) > 10
+    focused = [_campaign_over_support(book, m) for m in moments]
     monkeypatch.setattr("game.ai.planner.values.LATER_SITTINGS", 1.0)
-    assert focused > _campaign_share(book, range(2)) + 0.1
+    spread = [_campaign_over_support(book, m) for m in moments]
+    assert all(f > 1.5 * s for f, s in zip(focused, spread, strict=True))
 
 
 def test_a_chair_does_not_stand_for_the_ticket_it_signs_itself() -> None:

@@ -13,7 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.ai.planner.atoms import Atom, Dnf, Held, Member, Ordered, conjoin, ordered, requirement
+from game.ai.planner.atoms import (
+    Atom,
+    Dnf,
+    Held,
+    Member,
+    NonMember,
+    Ordered,
+    conjoin,
+    ordered,
+    requirement,
+)
 from game.core.rulebook import Rulebook
 from game.core.rules import (
     ContestSoon,
@@ -186,6 +196,8 @@ def _gates(atlas: Atlas, position: str) -> Iterator[Gate]:
     book = atlas.book
     pdef = book.positions[position]
     base = requirement(pdef.requires)
+    if pdef.neutral:  # the engine never seats a party member in a neutral post
+        base = conjoin(base, (frozenset({NonMember()}),))
     for contest in book.scenario.contests:
         if contest.position != position or contest.kind == "nomination":
             continue

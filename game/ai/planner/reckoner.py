@@ -148,9 +148,14 @@ class Reckoner(Scheduler):
         if not self.roads:
             return route.value
         if self._on_road:
-            # every road from here has passed through a preferred channel already: crediting
-            # only roads that enter one again would make leaving it and coming back look best
-            return route.value * self.commitment
+            # inside a preferred channel, the road that climbs on in it is preferred: credited
+            # alike, any road from here won, and a diplomat left the service at its first
+            # posting for a party road a little likelier on paper, the years spent getting
+            # in lost (a neutral post is a member's road only at the price of leaving)
+            channel_of = self.atlas.channel_of
+            preferred = any(channel_of.get(step.gate.position) in self.roads
+                            for step in route.steps[:-1])
+            return route.value * (self.commitment if preferred else 1.0)
         entries = self.atlas.entries
         # a road goes through a channel where it enters it, as the engine counts channels;
         # the last step is the top post itself, and automatic seats come by themselves
