@@ -33,7 +33,7 @@ from game.ai.planner.atoms import (
 from game.ai.planner.economy import economy_for
 from game.ai.planner.explain import explain
 from game.ai.planner.outlook import Outlook, outlook
-from game.ai.planner.reckoner import Reckoner
+from game.ai.planner.reckoner import LEAVE_PARTY_CHANCE, Reckoner
 from game.ai.planner.values import build_valuation
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
@@ -191,6 +191,33 @@ def test_a_preferred_channel_weighs_roads_to_the_top_not_the_offices_on_them() -
             ways = [r and [s.gate.position for s in r.steps]
                     for r in (plain.route(position), keen.route(position))]
             assert ways[0] == ways[1], position
+
+
+def test_a_neutral_post_is_a_member_s_road_only_at_the_price_of_its_party() -> None:
+    # the engine seats no party member in the foreign service: a road to an embassy,
+    # reckoned for an actor joining a party now, is priced at leaving the party at each
+    # neutral post on it, not only at the academy's door
+    book = compile_rulebook(load_scenario("auerland"))
+    state, _ = new_game(book, 0)
+    view = View(state, "player")
+    policy = planner(book)
+    alone = policy._reckoner(view, None, {}).route("ambassador")
+    joined = policy._reckoner(view, "civic_union", {}, True).route("ambassador")
+    assert alone is not None and joined is not None
+    assert joined.chance < LEAVE_PARTY_CHANCE ** 2 * alone.chance
+
+
+def test_a_diplomat_climbs_on_in_the_service_it_entered() -> None:
+    # inside the channel it prefers, a diplomat takes the road that climbs on in it: in
+    # auerland it reached a deputy's posting and left for a party road a little likelier on
+    # paper, the years spent getting in lost
+    book = seated(compile_rulebook(load_scenario("auerland")), "diplomat")
+    embassies = 0
+    for seed in range(4):
+        state, _ = new_game(book, seed)
+        play(state, seat_policies(book, "diplomat", None, "normal"), until_turn=20)
+        embassies += "ambassador" in state.player.first_held
+    assert embassies >= 3
 
 
 def test_an_honest_persona_turns_down_a_skeleton_and_a_planner_prices_it() -> None:

@@ -196,7 +196,11 @@ def _gates(atlas: Atlas, position: str) -> Iterator[Gate]:
     book = atlas.book
     pdef = book.positions[position]
     base = requirement(pdef.requires)
-    if pdef.neutral:  # the engine never seats a party member in a neutral post
+    if pdef.neutral:
+        # the engine never seats a party member in a neutral post: a member's road pays
+        # for leaving at each one on it (a dear price, as a member leaves only once, but
+        # priced at the academy's door alone, roads joined a party and climbed a neutral
+        # service at once)
         base = conjoin(base, (frozenset({NonMember()}),))
     for contest in book.scenario.contests:
         if contest.position != position or contest.kind == "nomination":
