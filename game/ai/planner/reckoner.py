@@ -59,6 +59,9 @@ class Reckoner(Scheduler):
         self.member_since = view.me.party_since if view.me.party else view.turn
         self.roads, self.commitment = roads or (frozenset(), 1.0)
         self._on_road = not self.roads.isdisjoint(view.me.channels)
+        positions = view.book.positions
+        self._serving = any(positions[p].neutral and atlas.channel_of.get(p) in self.roads
+                            for p in view.me.positions)
         self.tops = frozenset(view.book.scenario.victory.positions)
         self._memo: dict[str, Route | None] = {}
         self._busy: set[str] = set()
@@ -147,15 +150,20 @@ class Reckoner(Scheduler):
         """A route's value to this actor: its chance, and more on a road it prefers."""
         if not self.roads:
             return route.value
-        if self._on_road:
-            # inside a preferred channel, the road that climbs on in it is preferred: credited
-            # alike, any road from here won, and a diplomat left the service at its first
-            # posting for a party road a little likelier on paper, the years spent getting
-            # in lost (a neutral post is a member's road only at the price of leaving)
+        if self._serving:
+            # in a neutral service it prefers, the road that climbs on in it is preferred:
+            # credited alike, any road from here won, and a diplomat left the service at its
+            # first posting for a party road a little likelier on paper, the years spent
+            # getting in lost.  Outside a service, climbing on in a channel is no virtue: a
+            # populist held to campaign posts won half as often
             channel_of = self.atlas.channel_of
             preferred = any(channel_of.get(step.gate.position) in self.roads
                             for step in route.steps[:-1])
             return route.value * (self.commitment if preferred else 1.0)
+        if self._on_road:
+            # every road from here has passed through a preferred channel already: crediting
+            # only roads that enter one again would make leaving it and coming back look best
+            return route.value * self.commitment
         entries = self.atlas.entries
         # a road goes through a channel where it enters it, as the engine counts channels;
         # the last step is the top post itself, and automatic seats come by themselves
