@@ -44,6 +44,7 @@ from game.sim.targets import (
     Target,
     missed,
     move_shares,
+    persona_band,
     player_rates,
     rival_rates,
     targets,
@@ -158,6 +159,22 @@ def test_the_party_choice_target_starts_the_planner_in_each_party() -> None:
     spread = party_spread({"red": 0.50, "blue": 0.30})
     assert not spread.met and "spread 20.0 points" in spread.measured
     assert party_spread({"red": 0.50, "blue": 0.40}).met
+    assert party_spread({"red": 20 / 40, "blue": 14 / 40}).met  # 15 points is within 15
+
+
+def test_a_rate_on_a_band_s_edge_is_in_the_band() -> None:
+    # 11 careers of 60 against a median of 28 of 60: the band starts at 28/60 / 2 - 5 points,
+    # which the rate meets, whatever the last binary digit of either says
+    rates = [11 / 60, 28 / 60, 28 / 60, 40 / 60, 50 / 60]
+    low, _, _ = persona_band(rates)
+    assert f"{100 * low:.1f}" == f"{100 * rates[0]:.1f}" == "18.3"
+    rows = [{"player_policy": f"p{i}", "top": n < round(rate * 60), "rivals": [],
+             "path": ["bureaucrat"], "moves": {}, "seed": n}
+            for i, rate in enumerate(rates) for n in range(60)]
+    found = {t.name: t.met for t in targets(
+        [*rows, *({**r, "player_policy": p} for r in rows[:60] for p in (
+            "planner", "greedy", "random"))], tuple(f"p{i}" for i in range(5)))}
+    assert found["p0 as player"]
 
 
 def test_balance_checks_notice_problems() -> None:
