@@ -73,18 +73,17 @@ batch (and the same {party_games} careers per party) and lists, per scenario, th
 those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that closes a gap or
 opens a new one fails it until the list is brought up to date. The side roads are taken now:
 the technocrat and the diplomat enter their services in every scenario, as the player and as
-rivals, and 15-29% of the top-post careers pass through one. Party choice is a trade-off:
-the planner reads from popularity what a party can give (a ticket that needs a popularity
-threshold, the government the next chamber forms, the most seats) and a member of a party
-that cannot give it changes party early, at the price of its standing and party posts, so
-the planner's rates by first party lie within 15 points everywhere. What is still missed has
-three causes. The diplomat's road reaches an embassy early but leads to the top post slowly
-where an ambassador must still build a party career from nothing (auerland, federal), so the
-diplomat in the player's seat leaves the service at its first posting and wins less often
-than the band allows; nusantara's technocrat in the player's seat reaches the ministry and
-the party chair but rarely the presidency. Some rivals who plan as well win more often than
-the band allows (federal's loyalist, auerland's dealmaker). And partai_tunggal's planner sits
-at the 60% ceiling: under it over 100 careers, just above it over the first 60.
+rivals, and 20-29% of the top-post careers pass through one; a persona serving in a
+neutral service it prefers climbs on in it rather than leave at its first posting, so the
+diplomat in the player's seat is inside its band in every scenario. Party choice is a
+trade-off: the planner reads from popularity what a party can give (a ticket that needs a
+popularity threshold, the government the next chamber forms, the most seats) and a member of
+a party that cannot give it changes party early, at the price of its standing and party
+posts, so the planner's rates by first party lie within 15 points everywhere. What is still
+missed: nusantara's technocrat in the player's seat reaches the ministry and the party chair
+but rarely the presidency; federal's loyalist and dealmaker, as rivals who plan as well,
+win more often than the band allows; and partai_tunggal's planner sits at the 60% ceiling:
+under it over 100 careers, just above it over the first 60.
 """
 
 

@@ -63,8 +63,8 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": {"technocrat as player"},
     "partai_tunggal": {"planner top post"},
     "westminster": set(),
-    "federal": {"diplomat as player", "loyalist as rival"},
-    "auerland": {"diplomat as player"},
+    "federal": {"dealmaker as rival", "loyalist as rival"},
+    "auerland": set(),
 }
 
 Rows = list[dict[str, Any]]
