@@ -17,7 +17,7 @@ from typing import Any
 
 from game.core.scenario import Scenario
 from game.sim.batch import BatchSpec
-from game.sim.targets import ROUNDING, Target, pct
+from game.sim.targets import Target, at_most, pct
 
 PARTY_FLOOR = 10.0  # start popularity (%) from which a party is measured
 PARTY_SPREAD = 0.15  # the most the planner's rate may differ between those parties
@@ -58,4 +58,4 @@ def party_spread(rates: Mapping[str, float]) -> Target:
     spread = max(rates.values()) - min(rates.values()) if rates else 0.0
     return Target("planner top post by first party", f"{said} (spread {100 * spread:.1f} "
                   "points)", f"within {100 * PARTY_SPREAD:.0f} points",
-                  spread <= PARTY_SPREAD + ROUNDING)
+                  at_most(spread, PARTY_SPREAD))

@@ -39,6 +39,16 @@ MOVE_SHARE = 0.10
 # in 18.3%-...")
 ROUNDING = 1e-9
 
+
+def at_least(value: float, bound: float) -> bool:
+    """``value >= bound``, a value on the bound counted as on it (``ROUNDING``)."""
+    return value >= bound - ROUNDING
+
+
+def at_most(value: float, bound: float) -> bool:
+    """``value <= bound``, a value on the bound counted as on it (``ROUNDING``)."""
+    return value <= bound + ROUNDING
+
 Rows = Sequence[dict[str, Any]]
 
 
@@ -124,7 +134,8 @@ def pct(rate: float) -> str:
 def _personas(rates: dict[str, float], seat: str) -> list[Target]:
     low, middle, high = persona_band(rates.values())
     goal = f"{pct(max(low, 0.0))}-{pct(high)} (median {pct(middle)})"
-    return [Target(f"{name} as {seat}", pct(rate), goal, low - ROUNDING <= rate <= high + ROUNDING)
+    return [Target(f"{name} as {seat}", pct(rate), goal,
+                   at_least(rate, low) and at_most(rate, high))
             for name, rate in sorted(rates.items())]
 
 
@@ -137,10 +148,10 @@ def targets(rows: Rows, personas: Sequence[str],
     low, high = PLANNER_RANGE
     found = [
         Target("planner top post", pct(planner), f"{pct(low)}-{pct(high)}",
-               low - ROUNDING <= planner <= high + ROUNDING),
+               at_least(planner, low) and at_most(planner, high)),
         Target("planner lead over greedy", f"{100 * (planner - greedy):+.1f} points "
                f"(greedy {pct(greedy)})", f"at least {100 * PLANNER_LEAD:.0f} points",
-               planner >= greedy + PLANNER_LEAD - ROUNDING),
+               at_least(planner, greedy + PLANNER_LEAD)),
         Target("random top post", pct(random), f"under {pct(RANDOM_CEILING)}",
                random < RANDOM_CEILING),
     ]
@@ -148,13 +159,13 @@ def targets(rows: Rows, personas: Sequence[str],
     found += _personas(rival_rates(rows), "rival")
     share = side_road_share(rows, personas)
     found.append(Target("top careers via bureaucracy or diplomacy", pct(share),
-                        f"at least {pct(SIDE_ROAD_SHARE)}", share >= SIDE_ROAD_SHARE - ROUNDING))
+                        f"at least {pct(SIDE_ROAD_SHARE)}", at_least(share, SIDE_ROAD_SHARE)))
     found += [Target(f"{name} as {seat} on its road", pct(rate),
-                     f"at least {pct(OWN_ROAD_SHARE)}", rate >= OWN_ROAD_SHARE - ROUNDING)
+                     f"at least {pct(OWN_ROAD_SHARE)}", at_least(rate, OWN_ROAD_SHARE))
               for (name, seat), rate in own_road_shares(rows, roads or {}).items()]
     top_move, top_share = next(iter(move_shares(rows)), ("-", 0.0))
     found.append(Target("commonest planner move", f"{top_move} {pct(top_share)}",
-                        f"at most {pct(MOVE_SHARE)}", top_share <= MOVE_SHARE + ROUNDING))
+                        f"at most {pct(MOVE_SHARE)}", at_most(top_share, MOVE_SHARE)))
     return found
 
 
