@@ -1,5 +1,5 @@
 """``python -m game``: the same as the ``saluran`` command."""
 
-from game.cli import main
+from game.launch import main
 
 raise SystemExit(main())

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,63 @@ def test_ctrl_c_keeps_what_finished_and_says_so(jobs: int, tmp_path: Path) -> No
     assert "greedy" in stdout  # the summary table of what finished
 
 
+def catches_sigint(pid: int) -> bool:
+    """Whether process ``pid`` has a handler for SIGINT (Python installs one as it starts)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    caught = int(next(line for line in status.splitlines() if line.startswith("SigCgt:"))
+                 .split()[1], 16)
+    return bool(caught & (1 << (signal.SIGINT - 1)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="reads /proc")
+@pytest.mark.parametrize("entry", [["-m", "game"], ["-c", "from game.launch import main; "
+                                                         "raise SystemExit(main())"]])
+def test_ctrl_c_while_the_game_loads_is_one_line_and_leaves_no_folder(
+        entry: list[str], tmp_path: Path) -> None:
+    """A Ctrl-C in the first second, while Python imports the game: exit 130 with the one
+    line every interruption gets, no traceback, and no results folder half made."""
+    out = tmp_path / "run"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SALURAN_LANG": "en"}
+    process = subprocess.Popen(
+        [sys.executable, *entry, "sim", "--scenario", MINI, "--games", "20000", "--jobs", "2",
+         "--out", str(out), "--no-plots"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env=env)
+    while not catches_sigint(process.pid):  # Python has started and taken over Ctrl-C
+        time.sleep(0.001)
+    time.sleep(0.05)  # into the imports, which take a second on an idle machine
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr.strip() == "saluran: error: interrupted"
+    assert not out.exists()
+
+
+def test_ctrl_c_before_the_first_career_finishes_leaves_the_folder_as_it_was(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pressed while the workers start: nothing written, so the same command runs again
+    without --force."""
+    from game.sim import batch
+
+    def pressed(*_: object) -> Iterator[list[tuple[int, str]]]:
+        raise KeyboardInterrupt
+        yield []
+
+    monkeypatch.setattr(batch, "local_chunks", pressed)
+    out = tmp_path / "run"
+    args = ["sim", "--scenario", MINI, "--games", "50", "--jobs", "2", "--out", str(out),
+            "--no-plots"]
+    assert main(args) == 130
+    assert capsys.readouterr().err.strip() == (
+        f"saluran: interrupted before the first of 50 careers finished: {out} is as it was")
+    assert not out.exists()
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert main([*args, "--force"]) == 130
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
 def test_a_results_folder_is_reused_only_with_force(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "run"
@@ -114,5 +172,5 @@ def test_ctrl_c_while_the_workers_start_still_stops_the_batch(
     finally:
         done.set()
         bystander.join()
-    assert run.interrupted and run.careers < 40
-    assert json.loads((tmp_path / "run" / "batch.json").read_text())["interrupted"] is True
+    assert run.interrupted and run.careers == 0  # stopped as soon as the pool existed
+    assert not (tmp_path / "run").exists()  # and nothing was left behind

@@ -12,6 +12,7 @@ import argparse
 import importlib
 import os
 import re
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -102,20 +103,29 @@ def save_problem(exc: SaveError) -> str:
     return text
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 refused, 2 usage, 130 Ctrl-C)."""
+def main(argv: Sequence[str] | None = None,
+         pressed_while_loading: list[int] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 refused, 2 usage, 130 Ctrl-C).
+
+    ``pressed_while_loading``: the Ctrl-C presses ``game.launch`` noted while the game loaded
+    (its note-taker stays the SIGINT handler until this function takes over).
+    """
     words = list(sys.argv[1:] if argv is None else argv)
     previous = messages.current().lang
     messages.use(messages.language_in(words))
     translate_argparse()
     try:
-        return _main(words)
+        return _main(words, pressed_while_loading)
     finally:  # a caller in the same process (a test, a script) keeps its own language
         messages.use(previous)
 
 
-def _main(words: list[str]) -> int:
+def _main(words: list[str], pressed_while_loading: list[int] | None) -> int:
     try:
+        if pressed_while_loading is not None:
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # reported below
+            if pressed_while_loading:
+                raise KeyboardInterrupt
         args = build_parser().parse_args(words)
         options = getattr(args, "options", None)
         if isinstance(options, Options):

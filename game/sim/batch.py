@@ -214,10 +214,16 @@ def run_batch(
 
     Ctrl-C (KeyboardInterrupt) stops the workers and returns the run so far, marked
     ``interrupted``: games.jsonl keeps the careers finished in batch order, whole lines only.
+    A Ctrl-C before the first career finished leaves ``out`` as it was (so the same command
+    runs again without --force).
     """
     folder = Path(out)
     created = not folder.exists()
-    payload = prepare(spec, folder)
+    try:
+        payload = prepare(spec, folder)
+    except KeyboardInterrupt:  # Ctrl-C before the first career: leave no trace
+        _remove_started(folder, created)
+        raise
     jobs = jobs or default_jobs()
     careers = spec.careers()
     info = provenance(spec, payload.fingerprint, jobs, backend)
@@ -233,6 +239,10 @@ def run_batch(
                 stream.close()
                 _remove_started(folder, created)
             raise
+    if interrupted and writer.next == 0:  # nothing finished: leave the folder as it was
+        _remove_started(folder, created)
+        return BatchRun(folder, spec, payload.fingerprint, 0, 0.0, jobs, backend, info, True,
+                        len(careers))
     wall = time.perf_counter() - started
     run = BatchRun(folder, spec, payload.fingerprint, writer.next, wall, jobs, backend, info,
                    interrupted, len(careers))
