@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from statistics import NormalDist
 
 from game.core.ballots import ELECTION_KINDS
+from game.core.events import fact
 from game.core.scenario import ContestDef
 from game.core.views import View
 
@@ -30,9 +30,10 @@ CROWD = (0.0, 0.56, 0.85, 1.03, 1.16, 1.27)
 POPULARITY_SPREAD = 2.5
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Outlook:
-    """A contest condensed for planning."""
+    """A contest condensed for planning (built by the thousand: ``fact`` makes it a plain
+    slotted dataclass, read-only to type checkers)."""
 
     contest: str
     cutoff: float  # strength that wins half the time
