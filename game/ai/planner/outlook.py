@@ -52,8 +52,14 @@ class Outlook:
         if len(everyone) < self.seats:
             return -1e9
         cut = everyone[self.seats - 1]
-        near = sum(1 for x in everyone[self.seats - 1:] if x >= cut - self.spread / 2)
-        return cut + self.spread * CROWD[min(near, len(CROWD)) - 1] / math.sqrt(2.0)
+        # those within half a spread of the cut: a run from the cut down (sorted), and
+        # the crowd's effect stops growing after len(CROWD) of them
+        near, floor, crowd = 0, cut - self.spread / 2, len(CROWD)
+        for x in everyone[self.seats - 1:]:
+            if not x >= floor or near == crowd:
+                break
+            near += 1
+        return cut + self.spread * CROWD[near - 1] / math.sqrt(2.0)
 
     def chance_at(self, strength: float) -> float:
         """Win chance at ``strength`` against the same rivals."""

@@ -197,11 +197,11 @@ class Reckoner(Scheduler):
                 return None
             turns, p, sub = cost
             if sub:
-                fresh = [s for s in sub if id(s) not in seen]
+                fresh = [s for s in sub if id(s) not in seen] if seen else sub
                 if not fresh:
                     continue  # the same prerequisites as another atom: counted once
                 steps.extend(fresh)
-                seen.update(id(s) for s in fresh)
+                seen.update(map(id, fresh))
             if turns > longest:
                 longest, extra = turns, extra + longest
             else:
