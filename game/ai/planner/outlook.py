@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from statistics import NormalDist
 
 from game.core.ballots import ELECTION_KINDS
+from game.core.events import fact
 from game.core.scenario import ContestDef
 from game.core.views import View
 
@@ -30,9 +30,10 @@ CROWD = (0.0, 0.56, 0.85, 1.03, 1.16, 1.27)
 POPULARITY_SPREAD = 2.5
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Outlook:
-    """A contest condensed for planning."""
+    """A contest condensed for planning (built by the thousand: ``fact`` makes it a plain
+    slotted dataclass, read-only to type checkers)."""
 
     contest: str
     cutoff: float  # strength that wins half the time
@@ -51,8 +52,14 @@ class Outlook:
         if len(everyone) < self.seats:
             return -1e9
         cut = everyone[self.seats - 1]
-        near = sum(1 for x in everyone[self.seats - 1:] if x >= cut - self.spread / 2)
-        return cut + self.spread * CROWD[min(near, len(CROWD)) - 1] / math.sqrt(2.0)
+        # those within half a spread of the cut: a run from the cut down (sorted), and
+        # the crowd's effect stops growing after len(CROWD) of them
+        near, floor, crowd = 0, cut - self.spread / 2, len(CROWD)
+        for x in everyone[self.seats - 1:]:
+            if not x >= floor or near == crowd:
+                break
+            near += 1
+        return cut + self.spread * CROWD[near - 1] / math.sqrt(2.0)
 
     def chance_at(self, strength: float) -> float:
         """Win chance at ``strength`` against the same rivals."""

@@ -38,7 +38,6 @@ UNSURE_PARTY = 0.2  # a party condition not met now: the chance it will be
 SEATS_HELD = 0.8  # a chamber strength the party has now: the chance it still has it then
 
 
-_OFFICES = (Held, Ever)  # atoms that need an office (a tuple: faster to test than a union)
 AtomCost = tuple[float, float, list[Step]]  # turns, chance, steps it takes
 MET: AtomCost = (0.0, 1.0, [])
 
@@ -198,11 +197,11 @@ class Reckoner(Scheduler):
                 return None
             turns, p, sub = cost
             if sub:
-                fresh = [s for s in sub if id(s) not in seen]
+                fresh = [s for s in sub if id(s) not in seen] if seen else sub
                 if not fresh:
                     continue  # the same prerequisites as another atom: counted once
                 steps.extend(fresh)
-                seen.update(id(s) for s in fresh)
+                seen.update(map(id, fresh))
             if turns > longest:
                 longest, extra = turns, extra + longest
             else:
@@ -230,29 +229,31 @@ class Reckoner(Scheduler):
     # ------------------------------------------------------------------ atoms
     def _atom(self, atom: Atom, for_position: str) -> tuple[float, float, list[Step]] | None:
         me = self.me
-        if isinstance(atom, _OFFICES):
+        # atoms are final classes: comparing types is the same test as isinstance, cheaper
+        kind = type(atom)
+        if type(atom) is Held or type(atom) is Ever:
             if atom.position in me.positions or (
-                    isinstance(atom, Ever) and atom.position in me.first_held):
+                    kind is Ever and atom.position in me.first_held):
                 return 0.0, 1.0, []
             if atom.position == for_position:
                 return None
             sub = self.route(atom.position)
             return None if sub is None else (sub.turns, sub.chance, list(sub.steps))
-        if isinstance(atom, Served):
+        if type(atom) is Served:
             return self._served(atom, for_position)
-        if isinstance(atom, NotHeld):
+        if type(atom) is NotHeld:
             return None if not atom.positions.isdisjoint(me.positions) else (0.0, 1.0, [])
-        if isinstance(atom, Member):
+        if type(atom) is Member:
             return self._member(atom)
-        if isinstance(atom, NonMember):
+        if kind is NonMember:
             return (0.0, 1.0, []) if self.member_of is None else (1.0, LEAVE_PARTY_CHANCE, [])
-        if isinstance(atom, Amount):
+        if type(atom) is Amount:
             return self._amount(atom)
-        if isinstance(atom, PartyStrength):
+        if type(atom) is PartyStrength:
             return 0.0, self._party_strength(atom), []
-        if isinstance(atom, Governing):
+        if type(atom) is Governing:
             return 0.0, self._governing(atom), []
-        if isinstance(atom, Status):
+        if type(atom) is Status:
             return self._status(atom)
         return 0.0, 1.0, []
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from game.ai.planner.atlas import Gate
 from game.ai.planner.atoms import Atom, NonMember
+from game.core.events import fact
+
+# Routes and steps are built by the thousand while reckoning roads: ``fact`` makes them plain
+# slotted dataclasses, read-only to type checkers (a frozen dataclass pays a slow
+# ``object.__setattr__`` per field)
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Step:
     """Pass ``gate`` at ``turn`` (the sitting, or the move) with ``chance``, meeting its
     needs by the alternative ``term``; ``others``: the other sittings the plan may try it at,
@@ -21,7 +24,7 @@ class Step:
     others: tuple[tuple[int, float, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@fact
 class Route:
     """How ``position`` is likely reached: ``turns`` from now, with ``chance``, by ``steps``."""
 

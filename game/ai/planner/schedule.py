@@ -31,6 +31,30 @@ Placement = tuple[int, float, float, float, tuple[tuple[int, float, int], ...]]
 OutlookFn = Callable[[str, str | None], Outlook]
 
 
+_SITTINGS: dict[tuple[int, int, float], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+
+
+def _sittings(every: int, first: int, latest: float) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The sittings of a contest held every ``every`` turns that a plan counts on from
+    ``first`` until ``latest``, and how many sittings each stands for (remembered: the same
+    few come up in every reckoning)."""
+    key = (every, first, latest)
+    found = _SITTINGS.get(key)
+    if found is not None:
+        return found
+    tries = max(RETRIES, RETRY_SPAN // every)  # frequent contests: every sitting in a span
+    sittings = [first + k * every for k in range(tries) if first + k * every <= latest]
+    # beyond the first two, every other sitting is reckoned and stands for its neighbour
+    # too: chances change slowly from one sitting to the next
+    weights = [1] * len(sittings)
+    if len(sittings) > RETRIES + 1:
+        kept = [0, 1, *range(3, len(sittings), 2)]
+        weights = [min(2, len(sittings) - k) if k >= 3 else 1 for k in kept]
+        sittings = [sittings[k] for k in kept]
+    found = _SITTINGS[key] = (tuple(sittings), tuple(weights))
+    return found
+
+
 class Scheduler:
     """Sittings, chances and strengths for one actor at one moment, standing for ``party``
     (a member of ``member_of``, if any); memoised, like the reckoner built on it."""
@@ -83,15 +107,7 @@ class Scheduler:
         chance within them, the expected wait, and the sitting to aim at (the first that is
         nearly as good as the best, since an early win frees the years after it)."""
         every = self.atlas.cycles[contest.id][0]
-        tries = max(RETRIES, RETRY_SPAN // every)  # frequent contests: every sitting in a span
-        sittings = [first + k * every for k in range(tries) if first + k * every <= latest]
-        # beyond the first two, every other sitting is reckoned and stands for its neighbour
-        # too: chances change slowly from one sitting to the next
-        weights = [1] * len(sittings)
-        if len(sittings) > RETRIES + 1:
-            kept = [0, 1, *range(3, len(sittings), 2)]
-            weights = [min(2, len(sittings) - k) if k >= 3 else 1 for k in kept]
-            sittings = [sittings[k] for k in kept]
+        sittings, weights = _sittings(every, first, latest)
         chances = self._contest_chances(gate, sittings)
         missed, expected = 1.0, 0.0
         for turn, p, weight in zip(sittings, chances, weights, strict=True):
@@ -142,7 +158,7 @@ class Scheduler:
             found = self._seats[position] = 1.0 if self.view.free_seats(position) > 0 else 0.3
         return found
 
-    def _contest_chances(self, gate: Gate, turns: list[int]) -> list[float]:
+    def _contest_chances(self, gate: Gate, turns: tuple[int, ...]) -> list[float]:
         """The gate's chance at each of ``turns`` (its nomination's too, if it has one)."""
         contest_id = gate.contest or ""
         nomination = gate.nomination

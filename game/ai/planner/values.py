@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from game.ai.planner.goals import Goals
 from game.ai.planner.statuses import StatusPrices
 from game.core.conditions import turns_until
-from game.core.resources import tapered
 from game.core.rulebook import Rulebook
 from game.core.scenario import ContestDef, PersonaDef
 from game.core.views import View
@@ -70,8 +69,17 @@ class Valuation:
         span = self.bounds.get(rid)
         if span is None:
             return 0.0
-        now = (self.view.me.resources if have is None else have).get(rid, 0.0)
-        new = now + tapered(self.view.book, rid, now, delta)
+        view = self.view
+        now = (view.me.resources if have is None else have).get(rid, 0.0)
+        if delta > 0:
+            book = view.book
+            taper = book.tapers.get(rid)
+            if taper is not None:  # as in ``total``
+                low, high = book.bounds[rid]
+                filled = (now - low) / (high - low)
+                filled = filled if filled < 1.0 else 1.0
+                delta = delta * (1.0 - taper * (filled if filled > 0.0 else 0.0))
+        new = now + delta
         if new < span[0]:
             new = span[0]
         elif new > span[1]:
@@ -85,6 +93,7 @@ class Valuation:
         scaled by ``share``, each as ``resource`` values it, added in order."""
         bounds, weights = self.bounds, self.weights
         book = self.view.book
+        tapers, ranges = book.tapers, book.bounds
         have = self.view.me.resources
         total = 0.0
         for rid, delta in changes:
@@ -95,7 +104,15 @@ class Valuation:
                 total += 0.0
                 continue
             now = have.get(rid, 0.0)
-            new = now + tapered(book, rid, now, delta)
+            taper = tapers.get(rid)
+            if taper is not None and delta > 0:
+                # game.core.resources.tapered, inlined (the same arithmetic): this is the hot
+                # path of valuing a turn
+                low, high = ranges[rid]
+                filled = (now - low) / (high - low)
+                filled = filled if filled < 1.0 else 1.0  # min(1.0, x) and max(0.0, x)
+                delta = delta * (1.0 - taper * (filled if filled > 0.0 else 0.0))
+            new = now + delta
             if new < span[0]:
                 new = span[0]
             elif new > span[1]:
@@ -117,17 +134,40 @@ class Valuation:
         return value if new >= old else -value
 
 
-_BOUNDS: list[tuple[Rulebook, dict[str, tuple[float, float]]]] = []
+FactorRow = tuple[str, float, bool]  # resource, weight, whether it resets after an election
 
 
-def _bounds(book: Rulebook) -> dict[str, tuple[float, float]]:
-    """Each resource's (minimum, maximum), read once per rulebook (the last one kept)."""
-    if _BOUNDS and _BOUNDS[0][0] is book:
-        return _BOUNDS[0][1]
-    found = {rid: (r.minimum, r.maximum if r.maximum is not None else math.inf)
-             for rid, r in book.resources.items()}
-    _BOUNDS[:] = [(book, found)]
-    return found
+@dataclass(slots=True)
+class _Tables:
+    """What valuations read from a rulebook, read once: each resource's (minimum, maximum);
+    per contest the factors priced, resources as ``FactorRow``s and the weights of the own
+    party's popularity; and the share of a resource kept after so many turns of decay
+    (filled in as asked for)."""
+
+    book: Rulebook
+    bounds: dict[str, tuple[float, float]]
+    factors: dict[str, tuple[tuple[FactorRow, ...], tuple[float, ...]]]
+    retained: dict[tuple[str, int], float] = field(default_factory=dict)
+
+
+_TABLES: list[_Tables] = []
+
+
+def _tables(book: Rulebook) -> _Tables:
+    """The rulebook's tables (the last rulebook's kept)."""
+    if _TABLES and _TABLES[0].book is book:
+        return _TABLES[0]
+    bounds = {rid: (r.minimum, r.maximum if r.maximum is not None else math.inf)
+              for rid, r in book.resources.items()}
+    factors: dict[str, tuple[tuple[FactorRow, ...], tuple[float, ...]]] = {}
+    for cid, contest in book.contests.items():
+        resources = tuple((f.source, f.weight, book.resources[f.source].resets_after_contest)
+                          for f in contest.factors if f.source in book.resources)
+        popular = tuple(f.weight for f in contest.factors if f.source == "party_popularity"
+                        and f.source not in book.resources)
+        factors[cid] = resources, popular
+    _TABLES[:] = [_Tables(book, bounds, factors)]
+    return _TABLES[0]
 
 
 def build_valuation(view: View, goals: Goals, persona: PersonaDef,
@@ -136,7 +176,7 @@ def build_valuation(view: View, goals: Goals, persona: PersonaDef,
     """Marginal values for ``view``'s actor following ``goals``; ``rates`` are the units per
     turn a focused actor can add to each resource; ``legacy``: ``legacy_terms`` of the
     persona, if already read."""
-    val = Valuation(view, goals, persona, rates=rates, bounds=_bounds(view.book))
+    val = Valuation(view, goals, persona, rates=rates, bounds=_tables(view.book).bounds)
     _contest_weights(val)
     _threshold_weights(val)
     _legacy_weights(val, legacy)
@@ -145,10 +185,15 @@ def build_valuation(view: View, goals: Goals, persona: PersonaDef,
 
 
 def _retention(view: View, rid: str, turns: int) -> float:
-    rdef = view.book.resources[rid]
-    if rdef.decay <= 0:
-        return 1.0
-    return (1.0 - rdef.decay) ** max(turns, 0)
+    """The share of a point of ``rid`` left after ``turns`` of decay (remembered per
+    rulebook: it depends on nothing else)."""
+    retained = _tables(view.book).retained
+    found = retained.get((rid, turns))
+    if found is None:
+        rdef = view.book.resources[rid]
+        found = retained[(rid, turns)] = 1.0 if rdef.decay <= 0 else \
+            (1.0 - rdef.decay) ** max(turns, 0)
+    return found
 
 
 def _slope(view: View, rid: str) -> float:
@@ -163,11 +208,11 @@ def _slope(view: View, rid: str) -> float:
 
 def _contest_weights(val: Valuation) -> None:
     view, weights = val.view, val.weights
-    book = view.book
     points = []
     spent_in, spent_by = _next_election_day(val)
-    slopes: dict[str, float] = {}  # per resource, and retention per (resource, turns): the
-    kept: dict[tuple[str, int], float] = {}  # same for every objective that reads them
+    tables = _tables(view.book)
+    rows, retention = tables.factors, tables.retained
+    slopes: dict[str, float] = {}  # per resource: the same for every objective that reads it
     for obj in val.goals.objectives:
         ahead = obj.turn - view.turn
         if ahead < 0:
@@ -176,22 +221,20 @@ def _contest_weights(val: Valuation) -> None:
         if ahead > spent_in >= 0:
             per_point *= LATER_SITTINGS
         points.append(per_point)
-        for factor in book.contests[obj.contest].factors:
-            rid = factor.source
-            if rid in book.resources:
-                if book.resources[rid].resets_after_contest and (
-                        obj.contest not in spent_by or ahead != spent_in):
-                    continue  # spent on an earlier election day: useless for this one
-                slope = slopes.get(rid)
-                if slope is None:
-                    slope = slopes[rid] = _slope(view, rid)
-                retained = kept.get((rid, ahead))
-                if retained is None:
-                    retained = kept[(rid, ahead)] = _retention(view, rid, ahead)
-                gain = per_point * factor.weight * slope * retained
-                weights[rid] = weights.get(rid, 0.0) + gain
-            elif rid == "party_popularity":
-                val.popularity += per_point * factor.weight / 100.0
+        factors, popular = rows[obj.contest]
+        for rid, weight, resets in factors:
+            if resets and (obj.contest not in spent_by or ahead != spent_in):
+                continue  # spent on an earlier election day: useless for this one
+            slope = slopes.get(rid)
+            if slope is None:
+                slope = slopes[rid] = _slope(view, rid)
+            retained = retention.get((rid, ahead))
+            if retained is None:
+                retained = _retention(view, rid, ahead)
+            gain = per_point * weight * slope * retained
+            weights[rid] = weights.get(rid, 0.0) + gain
+        for weight in popular:
+            val.popularity += per_point * weight / 100.0
     if points:
         val.strength_point = max(sum(points), STRENGTH_POINT / 4)
 
