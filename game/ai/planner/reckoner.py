@@ -230,10 +230,9 @@ class Reckoner(Scheduler):
     def _atom(self, atom: Atom, for_position: str) -> tuple[float, float, list[Step]] | None:
         me = self.me
         # atoms are final classes: comparing types is the same test as isinstance, cheaper
-        kind = type(atom)
         if type(atom) is Held or type(atom) is Ever:
             if atom.position in me.positions or (
-                    kind is Ever and atom.position in me.first_held):
+                    type(atom) is Ever and atom.position in me.first_held):
                 return 0.0, 1.0, []
             if atom.position == for_position:
                 return None
@@ -245,7 +244,7 @@ class Reckoner(Scheduler):
             return None if not atom.positions.isdisjoint(me.positions) else (0.0, 1.0, [])
         if type(atom) is Member:
             return self._member(atom)
-        if kind is NonMember:
+        if type(atom) is NonMember:
             return (0.0, 1.0, []) if self.member_of is None else (1.0, LEAVE_PARTY_CHANCE, [])
         if type(atom) is Amount:
             return self._amount(atom)

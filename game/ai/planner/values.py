@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from game.ai.planner.goals import Goals
 from game.ai.planner.statuses import StatusPrices
 from game.core.conditions import turns_until
+from game.core.resources import tapered
 from game.core.rulebook import Rulebook
 from game.core.scenario import ContestDef, PersonaDef
 from game.core.views import View
@@ -69,17 +70,8 @@ class Valuation:
         span = self.bounds.get(rid)
         if span is None:
             return 0.0
-        view = self.view
-        now = (view.me.resources if have is None else have).get(rid, 0.0)
-        if delta > 0:
-            book = view.book
-            taper = book.tapers.get(rid)
-            if taper is not None:  # as in ``total``
-                low, high = book.bounds[rid]
-                filled = (now - low) / (high - low)
-                filled = filled if filled < 1.0 else 1.0
-                delta = delta * (1.0 - taper * (filled if filled > 0.0 else 0.0))
-        new = now + delta
+        now = (self.view.me.resources if have is None else have).get(rid, 0.0)
+        new = now + tapered(self.view.book, rid, now, delta)
         if new < span[0]:
             new = span[0]
         elif new > span[1]:
