@@ -81,9 +81,10 @@ popularity threshold, the government the next chamber forms, the most seats) and
 a party that cannot give it changes party early, at the price of its standing and party
 posts, so the planner's rates by first party lie within 15 points everywhere. What is still
 missed: nusantara's technocrat in the player's seat reaches the ministry and the party chair
-but rarely the presidency; federal's loyalist and dealmaker, as rivals who plan as well,
-win more often than the band allows; and partai_tunggal's planner sits at the 60% ceiling:
-under it over 100 careers, just above it over the first 60.
+but rarely the presidency (it enters the civil service first and joins a party turns after
+the others, and a civil servant's road to the presidency, joining late, rarely wins the
+nomination); and federal's loyalist and dealmaker, as rivals who plan as well, win more
+often than the band allows.
 """
 
 

@@ -61,7 +61,7 @@ PARTY_GAMES = 40  # the planner's careers per party it starts in (as docs/BALANC
 # is missed
 KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": {"technocrat as player"},
-    "partai_tunggal": {"planner top post"},
+    "partai_tunggal": set(),
     "westminster": set(),
     "federal": {"dealmaker as rival", "loyalist as rival"},
     "auerland": set(),
