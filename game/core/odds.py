@@ -35,7 +35,7 @@ def above(b: float, x: float, sigma: float, earlier: bool = False) -> float:
     """
     if sigma <= 0.0:
         return 1.0 if b > x or (b == x and earlier) else 0.0
-    return cdf((b - x) / sigma)
+    return 0.5 * math.erfc(-((b - x) / sigma) / SQRT2)  # cdf, inlined: the polls' innermost call
 
 
 def _hermite_nodes(n: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -104,7 +104,7 @@ def expect(fn: Callable[[float], float], mean: float, sd: float) -> float:
     """E[fn(mean + sd Z)]."""
     if sd <= 0.0:
         return fn(mean)
-    return sum(w * fn(mean + sd * z) for z, w in _HERMITE_PAIRS)
+    return sum([w * fn(mean + sd * z) for z, w in _HERMITE_PAIRS])  # a list: no generator
 
 
 def expect_above(fn: Callable[[float], float], mean: float, sd: float, lower: float) -> float:
