@@ -140,12 +140,12 @@ class Valuer:
     def ceiling(self, effects: Sequence[Effect]) -> float:
         """An upper bound of ``effects(view, effects, ...)`` over every possible state.
 
-        Clamping only shrinks a change, a forecast chance is at most 1 and every loss term
-        is at most 0, so the bound holds whatever the actor's situation.
+        Clamping only shrinks a change, a forecast chance is at most 1 (a contest is worth
+        at most its own seat) and every loss term is at most 0, so the bound holds whatever
+        the actor's situation.
         """
-        best_seat = max(self.positions.values(), default=0.0)
         total = 0.0
-        for code, _key, amount, weight, _low, _high in self._compile(effects):
+        for code, key, amount, weight, _low, _high in self._compile(effects):
             if code == RESOURCE:
                 total += max(0.0, weight * amount)
             elif code == ADD_STATUS:
@@ -153,7 +153,7 @@ class Valuer:
             elif code == REMOVE_STATUS:
                 total += max(0.0, -amount)
             elif code == CONTEST:
-                total += best_seat
+                total += self._contest_ceiling(key)
             elif code == GAIN:
                 total += max(0.0, amount)
             elif code == JOIN:
@@ -215,6 +215,13 @@ class Valuer:
             return -JOIN_PARTY_VALUE - self.weights.get("standing", 0.0) * me.resources.get(
                 "standing", 0.0)
         return amount
+
+    def _contest_ceiling(self, contest_id: str) -> float:
+        """The most ``_contest_value`` can be: the contest won for sure (a tighter bound
+        than the best seat lets the best-first search skip more polls)."""
+        contest = self.book.contests[contest_id]
+        value = max(0.0, self.positions[contest.position])
+        return value * NOMINATION_SHARE if contest.kind == "nomination" else value
 
     def _contest_value(self, view: View, contest_id: str) -> float:
         contest = self.book.contests[contest_id]

@@ -66,10 +66,13 @@ def ranked(s: float, sigma: float, rivals: Sequence[Rival], field: int, level: f
                       * (1.0 - above(level, x, sigma)) ** field, s, sigma)
 
     def given(x: float) -> float:
-        probs = [above(b, x, sigma, first) * here for b, first, here in rivals]
-        pmf = count_pmf(probs, limit)
-        if field:
-            pmf = convolve(pmf, binomial_pmf(field, above(level, x, sigma), limit), limit)
+        if not rivals and field:  # the field's count alone (convolving with "none" copies it)
+            pmf = binomial_pmf(field, above(level, x, sigma), limit)
+        else:
+            probs = [above(b, x, sigma, first) * here for b, first, here in rivals]
+            pmf = count_pmf(probs, limit)
+            if field:
+                pmf = convolve(pmf, binomial_pmf(field, above(level, x, sigma), limit), limit)
         fewer = [0.0]  # fewer[k]: P(fewer than k others above the actor)
         for mass in pmf:
             fewer.append(fewer[-1] + mass)

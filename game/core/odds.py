@@ -35,7 +35,7 @@ def above(b: float, x: float, sigma: float, earlier: bool = False) -> float:
     """
     if sigma <= 0.0:
         return 1.0 if b > x or (b == x and earlier) else 0.0
-    return cdf((b - x) / sigma)
+    return 0.5 * math.erfc(-((b - x) / sigma) / SQRT2)  # cdf, inlined: the polls' innermost call
 
 
 def _hermite_nodes(n: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
@@ -97,13 +97,14 @@ def _legendre_nodes(n: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
 
 HERMITE = _hermite_nodes(GAUSS_NODES)
 LEGENDRE = _legendre_nodes(GAUSS_NODES)
+_HERMITE_PAIRS = tuple(zip(*HERMITE, strict=True))  # (node, weight): zipped once, not per call
 
 
 def expect(fn: Callable[[float], float], mean: float, sd: float) -> float:
     """E[fn(mean + sd Z)]."""
     if sd <= 0.0:
         return fn(mean)
-    return sum(w * fn(mean + sd * z) for z, w in zip(*HERMITE, strict=True))
+    return sum([w * fn(mean + sd * z) for z, w in _HERMITE_PAIRS])  # a list: no generator
 
 
 def expect_above(fn: Callable[[float], float], mean: float, sd: float, lower: float) -> float:
@@ -126,10 +127,14 @@ def expect_above(fn: Callable[[float], float], mean: float, sd: float, lower: fl
 def count_pmf(probs: Sequence[float], limit: int) -> list[float]:
     """P(exactly j of independent events happen) for j < ``limit`` (Poisson binomial)."""
     pmf = [1.0] + [0.0] * max(limit - 1, 0)
+    top = 0  # after k events pmf[j] is exactly 0 for j > k: those updates would keep it 0
     for p in probs:
-        for j in range(limit - 1, 0, -1):
-            pmf[j] = pmf[j] * (1.0 - p) + pmf[j - 1] * p
-        pmf[0] *= 1.0 - p
+        miss = 1.0 - p
+        if top < limit - 1:
+            top += 1
+        for j in range(top, 0, -1):
+            pmf[j] = pmf[j] * miss + pmf[j - 1] * p
+        pmf[0] *= miss
     return pmf[:limit]
 
 

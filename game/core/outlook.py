@@ -77,20 +77,23 @@ def _election(state: GameState, actor: Actor, contest: ContestDef) -> Race:
     else:
         seats = min(seat_count(state, contest), state.book.positions[contest.position].seats)
     sigma, field, level = contest.noise, contest.field_count, field_level(state, contest, party)
-    labels = shown(rows) + ((("field", level),) * min(field, 8))
     key = (contest.id, "election", party, seats, rivals, level)
+
+    def labels() -> tuple[tuple[str, float], ...]:  # sorted only when a race is built
+        return shown(rows) + ((("field", level),) * min(field, 8))
+
     if contest.kind != "nomination" and contest.allocation == "districts":
         others = tuple(s for _, s, _ in rows)
         return cached(state, key, lambda: Race(
-            lambda s: chances.districts(s, sigma, field, level, others, seats), labels))
+            lambda s: chances.districts(s, sigma, field, level, others, seats), labels()))
     if contest.kind != "nomination" and contest.allocation == "two_round" and seats == 1:
         everyone = rivals + ((level, False, 1.0),) * field
         temperature = contest.temperature
         return cached(state, key, lambda: Race(
-            lambda s: chances.two_round(s, sigma, temperature, everyone), labels))
+            lambda s: chances.two_round(s, sigma, temperature, everyone), labels()))
     if seats <= 0:
         return NEVER
     return cached(state, key, lambda: Race(
-        lambda s: chances.ranked(s, sigma, rivals, field, level, ((seats, 1.0),)), labels))
+        lambda s: chances.ranked(s, sigma, rivals, field, level, ((seats, 1.0),)), labels()))
 
 
