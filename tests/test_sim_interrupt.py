@@ -111,7 +111,7 @@ def test_ctrl_c_before_the_first_career_finishes_leaves_the_folder_as_it_was(
             "--no-plots"]
     assert main(args) == 130
     assert capsys.readouterr().err.strip() == (
-        f"saluran: interrupted before the first of 50 careers finished: {out} is as it was")
+        f"saluran: interrupted before the first of 50 careers finished: nothing was written to {out}")
     assert not out.exists()
     out.mkdir()
     (out / "notes.txt").write_text("mine")
