@@ -111,7 +111,8 @@ def test_ctrl_c_before_the_first_career_finishes_leaves_the_folder_as_it_was(
             "--no-plots"]
     assert main(args) == 130
     assert capsys.readouterr().err.strip() == (
-        f"saluran: interrupted before the first of 50 careers finished: nothing was written to {out}")
+        "saluran: interrupted before the first of 50 careers finished: nothing was written "
+        f"to {out}")
     assert not out.exists()
     out.mkdir()
     (out / "notes.txt").write_text("mine")
