@@ -239,13 +239,12 @@ def run_batch(
                 stream.close()
                 _remove_started(folder, created)
             raise
-    if interrupted and writer.next == 0:  # nothing finished: leave the folder as it was
-        _remove_started(folder, created)
-        return BatchRun(folder, spec, payload.fingerprint, 0, 0.0, jobs, backend, info, True,
-                        len(careers))
     wall = time.perf_counter() - started
     run = BatchRun(folder, spec, payload.fingerprint, writer.next, wall, jobs, backend, info,
                    interrupted, len(careers))
+    if interrupted and writer.next == 0:  # nothing finished: leave the folder as it was
+        _remove_started(folder, created)
+        return run
     info.update(wall_s=round(wall, 3), careers=writer.next, careers_planned=len(careers),
                 interrupted=interrupted, careers_per_s=round(run.careers_per_s, 2),
                 careers_per_s_per_core=round(run.careers_per_s / jobs, 2),
