@@ -42,6 +42,7 @@ from game.sim.first_party import (
 )
 from game.sim.targets import (
     Target,
+    content_used,
     missed,
     move_shares,
     persona_band,
@@ -133,10 +134,11 @@ def test_shipped_scenario_balance(folder: Path) -> None:
     assert all(r["result"] in ("won", "ruined", "retired", "time_up") for r in rows)
     parties = {p: player_rates(r)["planner"]
                for p, r in first_party_rows(folder, PARTY_GAMES).items()}
-    spread = (party_spread(parties),) if len(parties) > 1 else ()
-    problems = missed([*targets(rows, personas, roads(scenario)), *spread])
+    also = (*((party_spread(parties),) if len(parties) > 1 else ()),
+            content_used(rows, scenario))
+    problems = missed([*targets(rows, personas, roads(scenario)), *also])
     problems += [f"unreached channel {c}" for c in unreached_channels(scenario, rows)]
-    assert gaps(scenario, personas, rows, spread) == KNOWN_GAPS.get(scenario.id, set()), \
+    assert gaps(scenario, personas, rows, also) == KNOWN_GAPS.get(scenario.id, set()), \
         f"{scenario.id}: " + "; ".join(problems)
 
 
@@ -181,6 +183,9 @@ def test_balance_checks_notice_problems() -> None:
     scenario, personas, rows = batch(MINI, 12)
     stripped = [{**r, "positions": {}, "path": [], "rivals": []} for r in rows]
     assert any("clerk" in c for c in unreached_channels(scenario, stripped))
+    unused = content_used(stripped, scenario)
+    assert not unused.met and "positions never held: " in unused.measured
+    assert "dead content" in gaps(scenario, personas, stripped, (unused,))
     swapped = [{**r, "top": r["player_policy"] in ("random", "greedy")} for r in rows]
     assert {"random top post", "planner top post", "planner lead over greedy"} <= gaps(
         scenario, personas, swapped)

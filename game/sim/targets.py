@@ -10,7 +10,10 @@ player's seat and in the rivals' seats, on the same seeds:
   bureaucracy or the diplomatic channel: those roads lead somewhere;
 - a persona that prefers one of those channels enters it in at least half of its careers,
   as the player and as a rival;
-- no move is more than a tenth of the planner's moves.
+- no move is more than a tenth of the planner's moves;
+- no dead content: every position is won in play (not only held from the start), every move
+  made and every event fired, by the player or a rival, somewhere in the batch
+  (``content_used``, which needs the scenario).
 Party choice, measured with batches of their own, is ``game.sim.first_party``.
 ``tests/test_balance.py`` asserts them for every shipped scenario and ``scripts/balance.py``
 writes them to docs/BALANCE.md.
@@ -23,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.core import Scenario
+from game.sim.flags import dead_content
 from game.sim.stats import median
 from game.sim.summary import took_road
 
@@ -124,6 +129,14 @@ def move_shares(rows: Rows, policy: str = "planner") -> list[tuple[str, float]]:
             uses.update(row["moves"])
     total = sum(uses.values()) or 1
     return [(move, n / total) for move, n in uses.most_common()]
+
+
+def content_used(rows: Rows, scenario: Scenario) -> Target:
+    """The dead-content target: content no career of ``rows`` used, by kind."""
+    dead = {kind.replace("_", " "): items
+            for kind, items in dead_content(rows, scenario).items() if items}
+    measured = "; ".join(f"{kind}: {', '.join(items)}" for kind, items in dead.items())
+    return Target("dead content", measured or "none", "none", not dead)
 
 
 def pct(rate: float) -> str:
