@@ -35,7 +35,6 @@ from game.ai.planner.explain import explain
 from game.ai.planner.outlook import Outlook, outlook
 from game.ai.planner.reckoner import LEAVE_PARTY_CHANCE, Reckoner
 from game.ai.planner.values import build_valuation
-from game.ai.planner.worth import giving_up, seat_worth
 from game.ai.runner import ai_stream, decide, play, step
 from game.content import load_scenario
 from game.content.loader import load_with_document
@@ -50,9 +49,7 @@ from game.core import (
     state_sha256,
     to_move,
 )
-from game.core.effects import join_party
 from game.core.events import MoveMade, PositionGained
-from game.core.positions import gain
 from game.core.rulebook import Rulebook
 from game.core.rules import AnyOf, HoldsPosition, Not, PartyMember
 from game.core.views import View
@@ -591,32 +588,3 @@ def test_a_loyal_persona_stays_in_a_party_the_planner_leaves(tmp_path: Path) -> 
             assert not (isinstance(event, MoveMade) and event.actor == "player"
                         and event.move == "leave_party"), state.turn
     assert state.player.party == "greens"
-
-
-def test_a_seat_costs_the_offices_it_replaces() -> None:
-    # nusantara's cabinet seat ends a minister's campaign posts and consultancy; a planner
-    # that counted only what the seat yields took it between two presidential campaigns
-    # and stood in the next one without the posts the campaign rested on
-    book = nusantara()
-    state, _ = new_game(book, 2)
-    me = state.player
-    join_party(state, me, "mentari", [])
-    gain(state, me, "central_board", "test", [])
-    policy = planner(book, "technocrat")
-    bare = policy.plan(View(state, "player"))
-    assert bare.valuation is not None
-    alone = seat_worth(book, View(state, "player"), bare.valuation, bare.goals, "minister")
-    replaced = ("political_consultant", "campaign_manager", "campaign_staff")
-    assert set(replaced) <= set(book.positions["minister"].replaces)
-    for position in replaced:
-        gain(state, me, position, "test", [])
-    view = View(state, "player")
-    made = policy.plan(view)
-    assert made.valuation is not None
-    lost = sum(giving_up(book, view, made.valuation, made.goals, p, replacing=False)
-               for p in replaced)
-    assert lost < 0.0
-    worth = seat_worth(book, view, made.valuation, made.goals, "minister")
-    without = seat_worth(book, view, made.valuation, made.goals, "minister", replacing=False)
-    assert worth == pytest.approx(without + lost)
-    assert worth < alone
