@@ -60,41 +60,32 @@ class Deferred:
     valuation: Valuation | None = None
 
 
-def seat_worth(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str,
-               replacing: bool = True) -> float:
+def seat_worth(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str) -> float:
     """What holding ``position`` for a while is worth: its place on the road, or else its
-    yield (legacy, resources, salary) less the agenda it takes and what giving up the
-    offices it replaces costs (``replacing``: count that; the offices given up are valued
-    without it, so the count stops there)."""
+    yield (legacy, resources, salary) less the agenda it takes."""
     pdef = book.positions.get(position)
     if pdef is None:
         return 0.0
     if position in goals.positions:
         return goals.positions[position]
     turns = min(WORTH_TURNS, book.scenario.max_turns - view.turn + 1)
-    held = view.me.positions
-    prestige = pdef.prestige * (0.5 if position in held else 1.0)  # half is earned on taking it
+    held = position in view.me.positions
+    prestige = pdef.prestige * (0.5 if held else 1.0)  # half is earned on taking it
     worth = LEGACY * (prestige + pdef.influence * turns)
     worth += sum(val.resource(e.resource, e.delta * turns) for e in pdef.per_turn)
     worth += val.resource(FUNDS, pdef.salary * turns)
     worth -= pdef.agenda_cost * (turns - 1) * val.agenda_value  # paid from the next turn on
-    if replacing and position not in held:
-        # a cabinet seat that ends the campaign posts and the consultancy a candidacy rests
-        # on was taken, and left again before the vote, as if those cost nothing
-        worth += sum(giving_up(book, view, val, goals, other, replacing=False)
-                     for other in pdef.replaces if other in held)
     return worth - blocks(book, goals, position)
 
 
-def giving_up(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str,
-              replacing: bool = True) -> float:
+def giving_up(book: Rulebook, view: View, val: Valuation, goals: Goals, position: str) -> float:
     """Giving up an office pays when it stands in the road's way, or when it is off the
     road and keeping it costs more agenda than it yields; otherwise it costs at least its
     legacy, and an office a step of the road needs costs the road."""
     blocked = blocks(book, goals, position)
     if blocked > 0:
         return blocked
-    worth = seat_worth(book, view, val, goals, position, replacing)
+    worth = seat_worth(book, view, val, goals, position)
     if position in goals.kept:
         # giving it up loses the road as planned (a road that takes it again may reckon a
         # little better, but only on paper)
