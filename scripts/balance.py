@@ -75,18 +75,21 @@ batch (and the same {party_games} careers per party) and lists, per scenario, th
 those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that closes a gap or
 opens a new one fails it until the list is brought up to date. The side roads are taken now:
 the technocrat and the diplomat enter their services in every scenario, as the player and as
-rivals, and 20-29% of the top-post careers pass through one; a persona serving in a
+rivals, and 20-32% of the top-post careers pass through one; a persona serving in a
 neutral service it prefers climbs on in it rather than leave at its first posting, so the
 diplomat in the player's seat is inside its band in every scenario. Party choice is a
 trade-off: the planner reads from popularity what a party can give (a ticket that needs a
 popularity threshold, the government the next chamber forms, the most seats) and a member of
 a party that cannot give it changes party early, at the price of its standing and party
-posts, so the planner's rates by first party lie within 15 points everywhere. What is still
-missed: nusantara's technocrat in the player's seat reaches the ministry and the party chair
-but rarely the presidency (it enters the civil service first and joins a party turns after
-the others, and a civil servant's road to the presidency, joining late, rarely wins the
-nomination); and federal's loyalist and dealmaker, as rivals who plan as well, win more
-often than the band allows.
+posts, so the planner's rates by first party lie within 15 points everywhere. Nusantara's
+technocrat in the player's seat wins as often as the others now: a minister keeps the campaign
+posts a presidential race rests on (the cabinet seat used to end them, and a technocrat
+between two races lost the campaign it stood in). What is still missed: federal's loyalist
+and dealmaker, as rivals who plan as well, win more often than the band allows (each sits in
+one of the two big parties from the start, and the other three personas' rates set a low
+median); and every scenario but partai_tunggal has dead content, mostly the upper rungs of
+the civil and diplomatic services, which every persona leaves at its first posting because
+the road to the top runs through a party, and events that need a named suspect or a posting.
 """
 
 
