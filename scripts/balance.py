@@ -75,7 +75,7 @@ batch (and the same {party_games} careers per party) and lists, per scenario, th
 those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that closes a gap or
 opens a new one fails it until the list is brought up to date. The side roads are taken now:
 the technocrat and the diplomat enter their services in every scenario, as the player and as
-rivals, and 20-32% of the top-post careers pass through one; a persona serving in a
+rivals, and 19-32% of the top-post careers pass through one; a persona serving in a
 neutral service it prefers climbs on in it rather than leave at its first posting, so the
 diplomat in the player's seat is inside its band in every scenario. Party choice is a
 trade-off: the planner reads from popularity what a party can give (a ticket that needs a
