@@ -75,21 +75,27 @@ batch (and the same {party_games} careers per party) and lists, per scenario, th
 those seeds miss (`KNOWN_GAPS` in `tests/test_balance.py`), so a change that closes a gap or
 opens a new one fails it until the list is brought up to date. The side roads are taken now:
 the technocrat and the diplomat enter their services in every scenario, as the player and as
-rivals, and 19-32% of the top-post careers pass through one; a persona serving in a
-neutral service it prefers climbs on in it rather than leave at its first posting, so the
-diplomat in the player's seat is inside its band in every scenario. Party choice is a
-trade-off: the planner reads from popularity what a party can give (a ticket that needs a
-popularity threshold, the government the next chamber forms, the most seats) and a member of
-a party that cannot give it changes party early, at the price of its standing and party
-posts, so the planner's rates by first party lie within 15 points everywhere. Nusantara's
+rivals, and 18-32% of the top-post careers pass through one; a persona serving in a neutral
+service it prefers climbs on in it rather than leave at its first posting, so the diplomat in
+the player's seat is inside its band in every scenario. Party choice is a trade-off: the
+planner reads from popularity what a party can give (a ticket that needs a popularity
+threshold, the government the next chamber forms, the most seats) and a member of a party that
+cannot give it changes party early, at the price of its standing and party posts, so the
+planner's rates by first party lie within 15 points everywhere but westminster. Nusantara's
 technocrat in the player's seat wins as often as the others now: a minister keeps the campaign
-posts a presidential race rests on (the cabinet seat used to end them, and a technocrat
-between two races lost the campaign it stood in). What is still missed: federal's loyalist
-and dealmaker, as rivals who plan as well, win more often than the band allows (each sits in
-one of the two big parties from the start, and the other three personas' rates set a low
-median); and every scenario but partai_tunggal has dead content, mostly the upper rungs of
-the civil and diplomatic services, which every persona leaves at its first posting because
-the road to the top runs through a party, and events that need a named suspect or a posting.
+posts a presidential race rests on (the cabinet seat used to end them, and a technocrat between
+two races lost the campaign it stood in). In westminster the services lead somewhere: a party
+courts a former ambassador, permanent secretary or Cabinet Secretary and finds such a member a
+safe seat, so the technocrat in the player's seat climbs to Cabinet Secretary in half its
+careers before it joins, the rival diplomat heads an embassy in a fifth, and every rung is
+held. Stepping back from an investigation no longer ends it for certain, so a named suspect's
+trial comes to court in nusantara and federal. What is still missed: federal's loyalist and
+dealmaker, as rivals who plan as well, win more often than the band allows (each sits in one of
+the two big parties from the start, and the other three personas' rates set a low median);
+westminster's planner does better starting in one of the small parties (it changes party early)
+than in commonwealth, beyond the 15 points allowed; and the middle civil-service rungs of
+auerland (section head, state secretary) and nusantara (agency head) are never reached, because
+the road to the top leaves the service before them.
 """
 
 

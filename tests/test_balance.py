@@ -63,7 +63,7 @@ PARTY_GAMES = 40  # the planner's careers per party it starts in (as docs/BALANC
 KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": {"dead content"},
     "partai_tunggal": set(),
-    "westminster": {"dead content"},
+    "westminster": {"planner top post by first party"},
     "federal": {"dealmaker as rival", "loyalist as rival", "dead content"},
     "auerland": {"dead content"},
 }
