@@ -89,13 +89,14 @@ courts a former ambassador, permanent secretary or Cabinet Secretary and finds s
 safe seat, so the technocrat in the player's seat climbs to Cabinet Secretary in half its
 careers before it joins, the rival diplomat heads an embassy in a fifth, and every rung is
 held. Stepping back from an investigation no longer ends it for certain, so a named suspect's
-trial comes to court in nusantara and federal. What is still missed: federal's loyalist and
-dealmaker, as rivals who plan as well, win more often than the band allows (each sits in one of
-the two big parties from the start, and the other three personas' rates set a low median);
-westminster's planner does better starting in one of the small parties (it changes party early)
-than in commonwealth, beyond the 15 points allowed; and the middle civil-service rungs of
-auerland (section head, state secretary) and nusantara (agency head) are never reached, because
-the road to the top leaves the service before them.
+trial comes to court in nusantara and federal. Auerland's civil-service ladder is quicker, and
+section heads and state secretaries are appointed from it. What is still missed: federal's
+loyalist and dealmaker, as rivals who plan as well, win more often than the band allows (each
+sits in one of the two big parties from the start, and the other three personas' rates set a
+low median); westminster's planner does better starting in one of the small parties (it changes
+party early) than in commonwealth, beyond the 15 points allowed; nusantara's agency head is
+never reached (the road to the top leaves the service before it), nor, in the slow test's 60
+seeds, auerland's state secretary.
 """
 
 
