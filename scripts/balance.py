@@ -90,13 +90,17 @@ safe seat, so the technocrat in the player's seat climbs to Cabinet Secretary in
 careers before it joins, the rival diplomat heads an embassy in a fifth, and every rung is
 held. Stepping back from an investigation no longer ends it for certain, so a named suspect's
 trial comes to court in nusantara and federal. Auerland's civil-service ladder is quicker, and
-section heads and state secretaries are appointed from it. What is still missed: federal's
-loyalist and dealmaker, as rivals who plan as well, win more often than the band allows (each
-sits in one of the two big parties from the start, and the other three personas' rates set a
-low median); westminster's planner does better starting in one of the small parties (it changes
-party early) than in commonwealth, beyond the 15 points allowed; nusantara's agency head is
-never reached (the road to the top leaves the service before it), nor, in the slow test's 60
-seeds, auerland's state secretary.
+section heads and state secretaries are appointed from it. Nusantara's head of agency, which no
+road to the top ever passed through, is gone: a director's experience opens the cabinet and the
+presidential ticket instead, and nusantara meets every target. In federal a Speaker no longer
+needs two years in a House elected every two years, and the party chair runs the machine
+through its staff (it used to resign the turn it was elected), so Speakers are chosen and chairs
+set the party's message. What is still missed: federal's loyalist and dealmaker, as rivals who
+plan as well, win more often than the band allows (each sits in one of the two big parties from
+the start, and the other three personas' rates set a low median; on the slow test's 60 seeds
+the dealmaker is inside it); westminster's planner does better starting in one of the small
+parties (it changes party early) than in commonwealth, beyond the 15 points allowed; and in the
+slow test's 60 seeds no one is appointed auerland's state secretary.
 """
 
 

@@ -64,7 +64,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": set(),
     "partai_tunggal": set(),
     "westminster": {"planner top post by first party"},
-    "federal": {"dealmaker as rival", "loyalist as rival", "dead content"},
+    "federal": {"loyalist as rival"},
     "auerland": {"dead content"},
 }
 
