@@ -1,6 +1,6 @@
 """Measure every shipped scenario against its balance targets and write docs/BALANCE.md.
 
-    python scripts/balance.py [--games 100] [--party-games 40] [--jobs 2]
+    python scripts/balance.py [--games 100] [--party-games 100] [--jobs 2]
                               [--runs balance-runs] [--reuse] [--out docs/BALANCE.md]
                               [SCENARIO ...]
 
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("scenarios", nargs="*", default=SHIPPED, metavar="SCENARIO")
     parser.add_argument("--games", type=int, default=100)
-    parser.add_argument("--party-games", type=int, default=40)
+    parser.add_argument("--party-games", type=int, default=100)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--runs", type=Path, default=Path("balance-runs"))
     parser.add_argument("--reuse", action="store_true")

@@ -56,14 +56,14 @@ MINI = Path(__file__).parent / "data" / "mini"
 SHIPPED = sorted(p.parent for p in (ROOT / "scenarios").glob("*/scenario.json"))
 # careers per policy; SALURAN_BALANCE_GAMES lowers it for a quick local look
 GAMES = int(os.environ.get("SALURAN_BALANCE_GAMES", "60"))
-PARTY_GAMES = 40  # the planner's careers per party it starts in (as docs/BALANCE.md)
+PARTY_GAMES = 100  # the planner's careers per party it starts in (as docs/BALANCE.md)
 # targets a shipped scenario does not meet yet, by scenario: each is named in docs/BALANCE.md
 # and in the rebalance issue; the test fails when one is met (remove it here) or a new one
 # is missed
 KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": set(),
     "partai_tunggal": set(),
-    "westminster": {"planner top post by first party"},
+    "westminster": set(),
     "federal": {"loyalist as rival"},
     "auerland": {"dead content"},
 }
