@@ -84,7 +84,7 @@ cannot give it changes party early, at the price of its standing and party posts
 planner's rates by first party lie within 15 points everywhere. They are measured on
 {party_games} careers a party: on 40, four parties of equal rates would still spread over some
 16 points by chance, and westminster's seemed to favour the small parties (seeds 0-39) where
-the next 60 seeds favoured the big ones. Nusantara's
+the next 60 seeds favoured the big ones; on 100, westminster meets every target. Nusantara's
 technocrat in the player's seat wins as often as the others now: a minister keeps the campaign
 posts a presidential race rests on (the cabinet seat used to end them, and a technocrat between
 two races lost the campaign it stood in). In westminster the services lead somewhere: a party
