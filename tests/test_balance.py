@@ -89,11 +89,13 @@ def roads(scenario: Scenario) -> dict[str, tuple[str, ...]]:
 
 @cache
 def first_party_rows(folder: Path, games: int) -> dict[str, Rows]:
-    """The planner's careers starting in each party the party-choice target covers."""
+    """The planner's careers starting in each party the party-choice target covers (none
+    when it covers fewer than two: a single party has no spread)."""
     scenario = load_scenario(str(folder))
+    parties = measured_parties(scenario)
     found: dict[str, Rows] = {}
     with tempfile.TemporaryDirectory(prefix="saluran-parties-") as mods:
-        for party in measured_parties(scenario):
+        for party in parties if len(parties) > 1 else []:
             mod = write_first_party_mod(Path(mods), scenario, party)
             found[party] = simulate(first_party_batch(str(folder), mod, games))
     return found
