@@ -127,9 +127,8 @@ def measure_parties(scenario_id: str, games: int, jobs: int, folder: Path, reuse
     """The party-choice target: a planner batch per party it may start in (None when the
     scenario has fewer than two such parties, or ``games`` is 0)."""
     scenario = load_scenario(str(ROOT / "scenarios" / scenario_id))
-    parties = measured_parties(scenario) if games else []
     rates: dict[str, float] = {}
-    for party in parties if len(parties) > 1 else []:
+    for party in measured_parties(scenario) if games else []:
         batch = folder / f"first_party_{party}"
         if not (reuse and (batch / "games.jsonl").is_file()):
             mod = write_first_party_mod(folder / "mods", scenario, party)

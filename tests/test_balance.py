@@ -89,13 +89,11 @@ def roads(scenario: Scenario) -> dict[str, tuple[str, ...]]:
 
 @cache
 def first_party_rows(folder: Path, games: int) -> dict[str, Rows]:
-    """The planner's careers starting in each party the party-choice target covers (none
-    when it covers fewer than two: a single party has no spread)."""
+    """The planner's careers starting in each party the party-choice target covers."""
     scenario = load_scenario(str(folder))
-    parties = measured_parties(scenario)
     found: dict[str, Rows] = {}
     with tempfile.TemporaryDirectory(prefix="saluran-parties-") as mods:
-        for party in parties if len(parties) > 1 else []:
+        for party in measured_parties(scenario):
             mod = write_first_party_mod(Path(mods), scenario, party)
             found[party] = simulate(first_party_batch(str(folder), mod, games))
     return found
@@ -158,6 +156,8 @@ def test_balance_checks_on_the_test_scenario() -> None:
 def test_the_party_choice_target_starts_the_planner_in_each_party() -> None:
     rows = first_party_rows(MINI, 3)
     assert set(rows) == {"red", "blue"}  # both parties start above 10% popularity
+    # a single party has no spread to measure: no careers are played for it
+    assert measured_parties(load_scenario(str(ROOT / "scenarios" / "partai_tunggal"))) == []
     for party, careers in rows.items():
         assert {r["first_party"] for r in careers} == {party}
     spread = party_spread({"red": 0.50, "blue": 0.30})

@@ -25,9 +25,11 @@ MOD_FILE = "mod.json"
 
 
 def measured_parties(scenario: Scenario) -> list[str]:
-    """The parties the target covers, most popular first."""
+    """The parties the target covers, most popular first: none when fewer than two qualify
+    (a single party has no spread, and its careers would be played for nothing)."""
     ranked = sorted(scenario.parties, key=lambda p: (-p.popularity, p.id))
-    return [p.id for p in ranked if p.popularity >= PARTY_FLOOR]
+    covered: list[str] = [p.id for p in ranked if p.popularity >= PARTY_FLOOR]
+    return covered if len(covered) > 1 else []
 
 
 def first_party_mod(scenario: Scenario, party: str) -> dict[str, Any]:
