@@ -163,6 +163,16 @@ def test_no_seat_when_the_position_is_full() -> None:
     assert state.seats["clerk"] == ["budi"]
 
 
+def test_an_office_on_another_track_is_left_for_not_promoted_out_of() -> None:
+    """The log says a civil servant who becomes mayor left the service for the new office."""
+    positions = swap(mini().positions, "mayor", replaces=("clerk",), requires=())
+    state = start(quiet_mini(positions=positions))
+    gain(state, "player", "clerk")
+    events = effect(state, "player", GainPosition("mayor"))
+    assert [(e.position, e.why) for e in of_kind(events, PositionLost)] == [("clerk", "left_for")]
+    assert set(state.player.positions) == {"mayor"}
+
+
 def test_promotion_gives_up_the_replaced_seat() -> None:
     state = start(quiet_mini())
     gain(state, "player", "clerk")

@@ -59,11 +59,13 @@ def can_take(
 
 
 def gain(state: GameState, actor: Actor, position: str, how: str, out: list[Event]) -> None:
-    """Seat ``actor``; positions it replaces are given up first (a promotion)."""
+    """Seat ``actor``; positions it replaces are given up first: a promotion on the same
+    track, otherwise a post left for the new one (a civil servant who opens a consultancy
+    has not been promoted)."""
     pdef = state.book.positions[position]
     for old in pdef.replaces:
         if old in actor.positions:
-            lose(state, actor, old, "promoted", out)
+            lose(state, actor, old, replaced_why(state, old, pdef.id), out)
     party = actor.party if pdef.per_party else None
     actor.positions[pdef.id] = Holding(since=state.turn, party=party)
     actor.first_held.setdefault(pdef.id, state.turn)
@@ -72,6 +74,14 @@ def gain(state: GameState, actor: Actor, position: str, how: str, out: list[Even
     out.append(PositionGained(actor.id, pdef.id, how))
     for channel in state.book.entry_by_position.get(pdef.id, ()):
         enter_channel(state, actor, channel, out)
+
+
+def replaced_why(state: GameState, old: str, new: str) -> str:
+    """Why ``old`` is given up on taking ``new``, which replaces it: ``promoted`` up its own
+    track, ``left_for`` anything else."""
+    before, after = state.book.positions[old], state.book.positions[new]
+    return "promoted" if before.track == after.track and after.tier > before.tier \
+        else "left_for"
 
 
 def lose(state: GameState, actor: Actor, position: str, why: str, out: list[Event]) -> None:

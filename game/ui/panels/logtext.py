@@ -22,6 +22,9 @@ from game.core.events import (
 from game.ui.panels.lens import Lens
 from game.ui.theme import RGB
 
+# a post given up for the office that replaces it: the line about the new office says it all
+GAINED_ELSEWHERE = frozenset({"promoted", "left_for"})
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -53,7 +56,7 @@ def entry_for(lens: Lens, event: Event) -> Entry | None:
         colour = pal.accent if event.actor == me else pal.dim
         return Entry(t("log.gained", who=lens.actor_name(event.actor),
                        position=n.position(event.position), how=n.how(event.how)), colour, event)
-    if isinstance(event, PositionLost) and event.why != "promoted":
+    if isinstance(event, PositionLost) and event.why not in GAINED_ELSEWHERE:
         colour = pal.bad if event.actor == me else pal.dim
         return Entry(t("log.lost", who=lens.actor_name(event.actor),
                        position=n.position(event.position), why=n.why(event.why)), colour, event)
