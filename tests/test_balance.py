@@ -64,7 +64,7 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "nusantara": set(),
     "partai_tunggal": set(),
     "westminster": set(),
-    "federal": {"loyalist as rival"},
+    "federal": set(),
     "auerland": set(),
 }
 
