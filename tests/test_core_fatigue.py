@@ -12,7 +12,7 @@ from core_helpers import copy_state, finish_turn, frozen, ok, quiet_mini, start,
 from game.core import MakeMove, apply, preview
 from game.core.clone import clone_state
 from game.core.events import ContestHeld, Event, MoveMade, ResourceChanged
-from game.core.fatigue import sustained_share
+from game.core.fatigue import remember, sustained_share
 from game.core.polls import forecast
 from game.core.resources import change
 from game.core.scenario import Repeat, Scenario
@@ -106,13 +106,14 @@ def test_gains_taper_as_a_resource_nears_its_maximum_and_losses_do_not() -> None
 def test_the_memory_of_recent_moves_survives_a_save_and_a_clone() -> None:
     state = start(_worn())
     _fundraising_turns(state, [True, True])
-    assert state.player.recent == {"fundraise": [1, 2]}
+    assert state.player.recent == {"fundraise": (1, 2)}
     loaded = copy_state(state)
     assert frozen(loaded) == frozen(state)
     clone = clone_state(state)
     assert clone.player.recent == state.player.recent
-    clone.player.recent["fundraise"].append(99)
-    assert state.player.recent == {"fundraise": [1, 2]}
+    remember(clone.book, clone.player, "fundraise", 3)
+    assert clone.player.recent == {"fundraise": (1, 2, 3)}
+    assert state.player.recent == {"fundraise": (1, 2)}
     assert _fundraising_turns(loaded, [True]) == _fundraising_turns(state, [True]) == [2.0]
 
 

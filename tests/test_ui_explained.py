@@ -117,7 +117,7 @@ def test_a_repeated_move_says_how_much_of_its_gains_it_still_yields(app: App) ->
     said = Locale("id").t("tip.repeat", window=repeat.window,
                           share=Locale("id").percent(repeat.falloff))
     assert said in [line.left for line in fresh.lines]
-    state.player.recent[command.move] = [state.turn - 2, state.turn - 1]
+    state.player.recent[command.move] = (state.turn - 2, state.turn - 1)
     preview = session.career.preview(command)
     assert preview.share == pytest.approx(repeat.falloff ** 2) and preview.repeats == 2
     tip = move_tip(lens, mdef, command, preview, None)

@@ -26,7 +26,7 @@ STATE_FIELDS = (
 
 
 def clone_actor(actor: Actor) -> Actor:
-    """A copy of ``actor`` sharing nothing mutable with it."""
+    """A copy of ``actor`` sharing nothing mutable with it (its recent moves are tuples)."""
     return Actor(
         actor.id, actor.name, actor.persona, actor.is_player, actor.resources.copy(),
         {pid: Holding(h.since, h.party, h.wins) for pid, h in actor.positions.items()},
@@ -34,7 +34,7 @@ def clone_actor(actor: Actor) -> Actor:
         actor.statuses.copy(), actor.agenda, actor.cooldowns.copy(),
         actor.used_this_turn.copy(), actor.registrations.copy(), actor.nominations.copy(),
         actor.event_ready.copy(), actor.channels.copy(),
-        {move: turns.copy() for move, turns in actor.recent.items()}, actor.debt_turns,
+        actor.recent.copy(), actor.debt_turns,
         actor.result, actor.ended_turn,
     )
 

@@ -83,7 +83,8 @@ def _actor_load(data: dict[str, Any]) -> Actor:
         used_this_turn=list(data["used_this_turn"]), registrations=list(data["registrations"]),
         nominations=list(data["nominations"]), event_ready=dict(data["event_ready"]),
         channels=dict(data["channels"]),
-        recent={str(m): [int(t) for t in turns] for m, turns in data.get("recent", {}).items()},
+        recent={str(m): tuple(int(t) for t in turns)
+                for m, turns in data.get("recent", {}).items()},
         debt_turns=data["debt_turns"], result=data["result"],
         ended_turn=data["ended_turn"],
     )

@@ -33,9 +33,7 @@ def remember(book: Rulebook, actor: Actor, move: str, turn: int) -> None:
     if repeat is None:
         return
     since = turn - repeat.window
-    kept = [t for t in actor.recent.get(move, ()) if t >= since]
-    kept.append(turn)
-    actor.recent[move] = kept
+    actor.recent[move] = (*(t for t in actor.recent.get(move, ()) if t >= since), turn)
 
 
 def sustained_share(repeat: Repeat | None, shortest: int = 1) -> float:

@@ -45,8 +45,9 @@ class Actor:
     nominations: list[str] = field(default_factory=list)
     event_ready: dict[str, int] = field(default_factory=dict)  # event -> first turn again
     channels: dict[str, int] = field(default_factory=dict)  # channel -> turn entered
-    # moves with diminishing returns -> turns made within their window (see core.fatigue)
-    recent: dict[str, list[int]] = field(default_factory=dict)
+    # moves with diminishing returns -> turns made within their window (see core.fatigue);
+    # tuples, replaced on each use, so a clone shares them safely
+    recent: dict[str, tuple[int, ...]] = field(default_factory=dict)
     debt_turns: int = 0
     result: Result | None = None  # set when this career has ended
     ended_turn: int = 0
